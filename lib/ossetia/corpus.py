@@ -1,0 +1,74 @@
+"""The corpus: one row per document, manifest columns as document variables plus raw and text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .manifest import problems
+from .normalise import Normalised, normalise
+from .paths import seeds_dir as _seeds_dir
+
+
+def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
+    """Load and normalise the seed documents.
+
+    Returns a DataFrame indexed by position, one row per document, ordered by ``doc_id``, with
+    the manifest columns (``doc_id``, ``outlet``, ``published`` …), ``raw`` (the file's text,
+    exactly), ``text`` (normalised body text), the recognised ``headline``, ``byline_found``,
+    ``dateline`` and ``caption``, and ``n_chars`` / ``n_words`` of the text.
+
+    The default seeds folder is the project's ``seeds/``, whatever the current directory.
+    Raises :class:`ossetia.errors.OssetiaError` (one line: file and problem) on the first
+    problem that ``ossetia check`` would report.
+    """
+    folder = _seeds_dir(seeds_dir)
+    errs, man, texts = problems(folder)
+    if errs:
+        raise errs[0]
+    rows = []
+    for rec in man.sort_values("doc_id").to_dict("records"):
+        raw = texts[rec["doc_id"]]
+        n = normalise(raw, rec["outlet"])
+        rows.append({
+            **rec,
+            "raw": raw,
+            "text": n.text,
+            "headline": n.fields.get("title", ""),
+            "byline_found": n.fields.get("byline", ""),
+            "dateline": n.fields.get("dateline", n.fields.get("date_header", "")),
+            "caption": n.fields.get("caption", ""),
+            "n_chars": len(n.text),
+            "n_words": len(n.text.split()),
+        })
+    df = pd.DataFrame(rows)
+    df["published"] = pd.to_datetime(df["published"], format="%Y-%m-%d")
+    return df.reset_index(drop=True)
+
+
+def normalised(corpus: pd.DataFrame, doc_id: str) -> Normalised:
+    """The normalisation record (offset map, removals, paragraphs) of one document."""
+    row = corpus.loc[corpus["doc_id"] == doc_id]
+    if row.empty:
+        raise KeyError(f"no document {doc_id!r} in the corpus")
+    r = row.iloc[0]
+    return normalise(r["raw"], r["outlet"])
+
+
+def removals(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every piece of raw text left out of ``text``, with the rule that left it out."""
+    rows = []
+    for r in corpus.itertuples():
+        for m in normalise(r.raw, r.outlet).removed:
+            rows.append({"doc_id": r.doc_id, "outlet": r.outlet, "line": m.line, "start": m.start,
+                         "end": m.end, "role": m.role, "rule_id": m.rule_id, "removed": m.raw})
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "line", "start", "end", "role",
+                                       "rule_id", "removed"])
+
+
+def source_label(corpus: pd.DataFrame, doc_id: str) -> str:
+    """How a figure's source line names a document: outlet and publication date."""
+    r = corpus.loc[corpus["doc_id"] == doc_id].iloc[0]
+    who = "able2know.org forum quoting Interfax" if doc_id == "000" and r["outlet"] == "able2know.org" else r["outlet"]
+    return f"{who} {r['published']:%Y-%m-%d}"

@@ -1,0 +1,291 @@
+"""The curated evidence tables: ``seeds/claims.csv`` and ``seeds/numbers.csv``.
+
+Every row carries a W3C Web Annotation style text-quote and text-position selector into the
+raw file: ``exact`` (verbatim), ``prefix`` / ``suffix`` (the characters right before and
+after) and ``start`` / ``end`` (string offsets into the file decoded as UTF-8, end
+exclusive). Controlled vocabularies live in ``seeds/vocab/``; public reference tables, each
+row citing its source, in ``seeds/reference/``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import OssetiaError
+from .manifest import parse_date
+from .normalise import normalise
+from .paths import rel, seeds_dir as _seeds_dir
+from .tables import read_table
+
+CONTEXT = 32  # characters of prefix / suffix
+SPAN = ["exact", "prefix", "suffix", "start", "end"]
+CLAIM_COLUMNS = ["claim_id", "doc_id", "part", "speaker", "actor", "action", "target", "polarity",
+                 "event_date", "date_precision", "date_basis", "theme"] + SPAN + ["note"]
+NUMBER_COLUMNS = ["number_id", "doc_id", "part", "measure", "subject", "value", "unit", "qualifier",
+                  "low", "high", "as_of", "as_of_basis", "note"] + SPAN
+THEMES = ("recognition", "referendum", "kosovo_precedent", "context")
+POLARITIES = ("for", "against", "neutral")
+PRECISIONS = ("day", "month", "year", "unknown")
+DATE_BASES = ("stated", "inferred", "publication", "unknown")
+VOCAB = {  # file in seeds/vocab/ -> key column
+    "actions": "action", "targets": "target", "actors": "actor", "actor_aliases": "alias",
+    "measures": "measure",
+}
+REFERENCE = {  # file in seeds/reference/ -> required columns
+    "recognitions": ["ref_id", "state", "date", "date_precision", "status", "source", "source_url"],
+    "referendum_results": ["ref_id", "referendum", "date", "measure", "value", "unit", "source", "source_url"],
+    "events": ["ref_id", "date", "date_precision", "event", "source", "source_url"],
+}
+_PARTIAL = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "month": re.compile(r"\d{4}-\d{2}"),
+            "year": re.compile(r"\d{4}")}
+
+
+def anchor(raw: str, exact: str, occurrence: int = 1) -> dict:
+    """Selector columns for the ``occurrence``-th appearance of ``exact`` in ``raw``."""
+    i = -1
+    for _ in range(occurrence):
+        i = raw.find(exact, i + 1)
+        if i < 0:
+            raise ValueError(f"quote not found (occurrence {occurrence}): {exact[:60]!r}")
+    j = i + len(exact)
+    return {"exact": exact, "prefix": raw[max(0, i - CONTEXT):i], "suffix": raw[j:j + CONTEXT],
+            "start": i, "end": j}
+
+
+def check_span(raw: str, row: dict) -> str | None:
+    """Why a row's selector does not hold on ``raw`` (None when it holds)."""
+    try:
+        s, e = int(row["start"]), int(row["end"])
+    except ValueError:
+        return f"start/end '{row['start']}'/'{row['end']}' are not whole numbers"
+    if not 0 <= s < e <= len(raw):
+        return f"span [{s}, {e}) is outside the file ({len(raw)} characters)"
+    if raw[s:e] != row["exact"]:
+        found = raw.find(row["exact"])
+        hint = f" (the quote is at {found})" if found >= 0 else " (the quote is not in the file)"
+        return f"quote does not match the text at [{s}, {e}){hint}"
+    pre, suf = row["prefix"], row["suffix"]
+    if raw[max(0, s - len(pre)):s] != pre or len(pre) > s:
+        return "prefix does not match the text before the quote"
+    if raw[e:e + len(suf)] != suf:
+        return "suffix does not match the text after the quote"
+    return None
+
+
+def _date_problem(value: str, precision: str) -> str | None:
+    if precision == "unknown":
+        return None if not value else f"date '{value}' given with precision unknown"
+    pat = _PARTIAL.get(precision)
+    if pat is None:
+        return f"date_precision '{precision}' is not one of {', '.join(PRECISIONS)}"
+    if not pat.fullmatch(value):
+        return f"date '{value}' does not have {precision} precision"
+    try:
+        parse_date(value + {"day": "", "month": "-01", "year": "-01-01"}[precision])
+    except ValueError as e:
+        return str(e)
+    return None
+
+
+def _num_problem(value: str) -> str | None:
+    if value == "":
+        return None
+    try:
+        float(value)
+    except ValueError:
+        return f"'{value}' is not a number"
+    return None
+
+
+def _vocab(folder: Path) -> tuple[dict[str, set[str]], list[OssetiaError]]:
+    out, errs = {}, []
+    for name, key in VOCAB.items():
+        path = folder / "vocab" / f"{name}.csv"
+        try:
+            out[name] = set(read_table(path, [key])[key])
+        except OssetiaError as e:
+            errs.append(e)
+            out[name] = set()
+    return out, errs
+
+
+def _rows_problems(path: Path, df: pd.DataFrame, id_col: str, id_prefix: str, docs: dict[str, tuple[str, str]],
+                   vocab: dict[str, set[str]], checks) -> list[OssetiaError]:
+    name = rel(path)
+    errs: list[OssetiaError] = []
+    seen: set[str] = set()
+    for i, row in enumerate(df.to_dict("records"), start=2):
+        rid = row[id_col] or f"row {i}"
+        def bad(msg):
+            errs.append(OssetiaError(name, f"{rid} (row {i}): {msg}"))
+        if not re.fullmatch(rf"{id_prefix}\d{{3}}", row[id_col]):
+            bad(f"{id_col} '{row[id_col]}' is not like {id_prefix}001")
+        if row[id_col] in seen:
+            bad(f"{id_col} is used twice")
+        seen.add(row[id_col])
+        if row["doc_id"] not in docs:
+            bad(f"doc_id '{row['doc_id']}' is not in sources.csv")
+            continue
+        raw, outlet = docs[row["doc_id"]]
+        msg = check_span(raw, row)
+        if msg:
+            bad(msg)
+            continue
+        part = normalise(raw, outlet).raw_part_at(int(row["start"]))
+        if row["part"] != part:
+            bad(f"part '{row['part']}' but the quote is in the document's {part} part")
+        for msg in checks(row, vocab):
+            if msg:
+                bad(msg)
+    return errs
+
+
+def _claim_checks(row, vocab):
+    yield None if row["action"] in vocab["actions"] else f"action '{row['action']}' is not in vocab/actions.csv"
+    yield None if row["target"] in vocab["targets"] else f"target '{row['target']}' is not in vocab/targets.csv"
+    for col in ("actor", "speaker"):
+        yield None if row[col] in vocab["actors"] else f"{col} '{row[col]}' is not in vocab/actors.csv"
+    yield None if row["theme"] in THEMES else f"theme '{row['theme']}' is not one of {', '.join(THEMES)}"
+    yield None if row["polarity"] in POLARITIES else f"polarity '{row['polarity']}' is not one of {', '.join(POLARITIES)}"
+    yield None if row["date_basis"] in DATE_BASES else f"date_basis '{row['date_basis']}' is not one of {', '.join(DATE_BASES)}"
+    yield _date_problem(row["event_date"], row["date_precision"])
+
+
+def _number_checks(row, vocab):
+    yield None if row["measure"] in vocab["measures"] else f"measure '{row['measure']}' is not in vocab/measures.csv"
+    for col in ("value", "low", "high"):
+        msg = _num_problem(row[col])
+        yield None if msg is None else f"{col}: {msg}"
+    if not (row["value"] or row["low"] or row["high"]):
+        yield "no value and no low/high bound"
+    if row["as_of"]:
+        try:
+            parse_date(row["as_of"] if len(row["as_of"]) == 10 else row["as_of"] + "-01-01"[: 10 - len(row["as_of"])])
+        except ValueError as e:
+            yield f"as_of {e}"
+
+
+def problems(seeds: str | Path | None, man: pd.DataFrame, texts: dict[str, str]) -> tuple[list[OssetiaError], dict[str, int]]:
+    """Check the evidence tables present in ``seeds`` against the raw texts."""
+    folder = _seeds_dir(seeds)
+    docs = {r["doc_id"]: (texts[r["doc_id"]], r["outlet"]) for r in man.to_dict("records") if r["doc_id"] in texts}
+    errs: list[OssetiaError] = []
+    counts: dict[str, int] = {}
+    if not (folder / "claims.csv").exists() and not (folder / "numbers.csv").exists():
+        return errs, counts
+    vocab, verrs = _vocab(folder)
+    errs += verrs
+    for fname, cols, idc, pre, checks in (("claims.csv", CLAIM_COLUMNS, "claim_id", "C", _claim_checks),
+                                          ("numbers.csv", NUMBER_COLUMNS, "number_id", "N", _number_checks)):
+        path = folder / fname
+        try:
+            df = read_table(path, cols)
+        except OssetiaError as e:
+            errs.append(e)
+            continue
+        counts[fname.removesuffix(".csv")] = len(df)
+        errs += _rows_problems(path, df, idc, pre, docs, vocab, checks)
+    # aliases must point at canonical actors
+    try:
+        al = read_table(folder / "vocab" / "actor_aliases.csv", ["alias", "actor"])
+        for i, r in enumerate(al.to_dict("records"), start=2):
+            if r["actor"] not in vocab["actors"]:
+                errs.append(OssetiaError(rel(folder / "vocab" / "actor_aliases.csv"),
+                                         f"row {i}: alias '{r['alias']}' points at unknown actor '{r['actor']}'"))
+    except OssetiaError:
+        pass  # already reported by _vocab
+    for name, cols in REFERENCE.items():
+        path = folder / "reference" / f"{name}.csv"
+        try:
+            ref = read_table(path, cols)
+        except OssetiaError as e:
+            errs.append(e)
+            continue
+        counts[f"reference {name.replace('_', ' ')}"] = len(ref)
+        for i, r in enumerate(ref.to_dict("records"), start=2):
+            if not r["source"].strip() or not r["source_url"].startswith(("http://", "https://")):
+                errs.append(OssetiaError(rel(path), f"{r['ref_id']} (row {i}): no source or source_url"))
+            msg = _date_problem(r["date"], r.get("date_precision", "day") or "day")
+            if msg:
+                errs.append(OssetiaError(rel(path), f"{r['ref_id']} (row {i}): {msg}"))
+    return errs, counts
+
+
+# -- loading and lookups ------------------------------------------------------------------
+
+def _typed(df: pd.DataFrame) -> pd.DataFrame:
+    for c in ("start", "end"):
+        df[c] = df[c].astype(int)
+    return df
+
+
+@lru_cache(maxsize=8)
+def _load(folder: Path, fname: str, cols: tuple[str, ...]) -> pd.DataFrame:
+    from .corpus import load_corpus
+
+    corpus = load_corpus(folder)
+    errs, _ = problems(folder, corpus.drop(columns=["raw"]).astype({"published": str}),
+                       dict(zip(corpus["doc_id"], corpus["raw"])))
+    if errs:
+        raise errs[0]
+    df = _typed(read_table(folder / fname, list(cols)))
+    meta = corpus[["doc_id", "outlet", "published"]]
+    return df.merge(meta, on="doc_id", how="left", validate="many_to_one")
+
+
+def load_claims(seeds: str | Path | None = None) -> pd.DataFrame:
+    """The validated claims table, with each row's ``outlet`` and ``published`` date."""
+    return _load(_seeds_dir(seeds).resolve(), "claims.csv", tuple(CLAIM_COLUMNS)).copy()
+
+
+def load_numbers(seeds: str | Path | None = None) -> pd.DataFrame:
+    """The validated numbers table (``value``/``low``/``high`` as floats), with outlet and date."""
+    df = _load(_seeds_dir(seeds).resolve(), "numbers.csv", tuple(NUMBER_COLUMNS)).copy()
+    for c in ("value", "low", "high"):
+        df[c] = pd.to_numeric(df[c].replace("", None))
+    return df
+
+
+def load_reference(name: str, seeds: str | Path | None = None) -> pd.DataFrame:
+    """A reference table from ``seeds/reference/`` (each row cites its public source)."""
+    if name not in REFERENCE:
+        raise KeyError(f"no reference table {name!r}; known: {', '.join(REFERENCE)}")
+    return read_table(_seeds_dir(seeds) / "reference" / f"{name}.csv", REFERENCE[name])
+
+
+def load_vocab(name: str, seeds: str | Path | None = None) -> pd.DataFrame:
+    if name not in VOCAB:
+        raise KeyError(f"no vocabulary {name!r}; known: {', '.join(VOCAB)}")
+    return read_table(_seeds_dir(seeds) / "vocab" / f"{name}.csv", [VOCAB[name]])
+
+
+def claims(theme: str | None = None, actor: str | None = None, action: str | None = None,
+           target: str | None = None, doc_id: str | None = None, seeds=None) -> pd.DataFrame:
+    """Claims filtered in one call; every row keeps its evidence (quote, offsets, outlet, date)."""
+    df = load_claims(seeds)
+    for col, val in (("theme", theme), ("actor", actor), ("action", action), ("target", target),
+                     ("doc_id", doc_id)):
+        if val is not None:
+            vals = [val] if isinstance(val, str) else list(val)
+            unknown = set(vals) - set(df[col])
+            if unknown:
+                raise KeyError(f"no claims with {col} {', '.join(sorted(unknown))}")
+            df = df[df[col].isin(vals)]
+    return df.reset_index(drop=True)
+
+
+def numbers(measure: str | None = None, subject: str | None = None, seeds=None) -> pd.DataFrame:
+    """Reported numbers filtered by measure and/or subject, each row with its evidence."""
+    df = load_numbers(seeds)
+    for col, val in (("measure", measure), ("subject", subject)):
+        if val is not None:
+            vals = [val] if isinstance(val, str) else list(val)
+            unknown = set(vals) - set(df[col])
+            if unknown:
+                raise KeyError(f"no numbers with {col} {', '.join(sorted(unknown))}")
+            df = df[df[col].isin(vals)]
+    return df.reset_index(drop=True)

@@ -1,0 +1,76 @@
+"""Strict reading of text files and atomic writing: a file is the old one or the complete new one."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OssetiaError
+
+
+def decode_text(data: bytes, file: str | Path) -> str:
+    """Decode bytes as strict UTF-8, keeping every character (a BOM and CR stay, so offsets
+    into the returned string are offsets into the file's text). Refuses what is not text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise OssetiaError(file, "is UTF-16 encoded; save it as UTF-8")
+    if b"\x00" in data:
+        raise OssetiaError(file, "contains NUL bytes; it is binary, not a text file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise OssetiaError(
+            file,
+            f"is not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "re-save it as UTF-8",
+        ) from None
+
+
+def read_text(path: str | Path) -> str:
+    """Read a text file exactly as stored (strict UTF-8, no newline translation)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise OssetiaError(path, "file not found") from None
+    except IsADirectoryError:
+        raise OssetiaError(path, "is a folder, not a file") from None
+    except OSError as e:
+        raise OssetiaError(path, f"cannot be read ({e.strerror})") from None
+    return decode_text(data, path)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and an atomic rename."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as e:
+        raise OssetiaError(path.parent, f"cannot write here ({e.strerror})") from None
+    try:
+        os.chmod(tmp, _file_mode(path))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _file_mode(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual rw-r--r-- (less umask)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write text as UTF-8 with LF line ends, atomically."""
+    atomic_write_bytes(path, text.encode("utf-8"))

@@ -1,0 +1,140 @@
+"""The seeds manifest, ``seeds/sources.csv``: one row per document, validated against the files."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import OssetiaError
+from .fileio import decode_text
+from .normalise import normalise
+from .paths import rel, seeds_dir as _seeds_dir
+from .tables import read_table
+
+MANIFEST = "sources.csv"
+COLUMNS = ["doc_id", "file", "sha256", "outlet", "title", "byline", "published", "date_basis",
+           "date_note", "genre", "url", "language", "notes"]
+DATE_BASES = ("stated", "inferred")
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DOC_ID = re.compile(r"\d{3}")
+
+
+def parse_date(value: str) -> date:
+    """Parse an ISO date; refuse anything else with the reason (``5/3/2008`` is ambiguous)."""
+    v = value.strip()
+    if not v:
+        raise ValueError("no date given")
+    if not _ISO.fullmatch(v):
+        if re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", v):
+            raise ValueError(f"date '{v}' is ambiguous (day/month or month/day?); write it as YYYY-MM-DD")
+        raise ValueError(f"date '{v}' is not an ISO date (YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(v)
+    except ValueError:
+        raise ValueError(f"date '{v}' does not exist") from None
+
+
+def safe_member(folder: Path, name: str) -> Path:
+    """``folder/name`` if ``name`` is a plain file name that stays inside ``folder``."""
+    if not name or name != name.strip():
+        raise ValueError(f"file name '{name}' is empty or has surrounding spaces")
+    p = Path(name)
+    if p.is_absolute() or "/" in name or "\\" in name or name in (".", "..") or ":" in name:
+        raise ValueError(f"file '{name}' points outside the seeds folder; give a plain file name")
+    target = folder / name
+    if target.is_symlink():
+        real = target.resolve()
+        if folder.resolve() not in real.parents:
+            raise ValueError(f"file '{name}' is a link to {real}, outside the seeds folder")
+    return target
+
+
+def read_manifest(seeds: str | Path | None = None) -> pd.DataFrame:
+    folder = _seeds_dir(seeds)
+    if not folder.is_dir():
+        raise OssetiaError(rel(folder), "seeds folder not found")
+    return read_table(folder / MANIFEST, COLUMNS)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def problems(seeds: str | Path | None = None) -> tuple[list[OssetiaError], pd.DataFrame | None, dict]:
+    """Every problem of the manifest and its files, each an :class:`OssetiaError`.
+
+    Also returns the manifest and the decoded texts of the files that passed, for callers
+    that go on to load them."""
+    folder = _seeds_dir(seeds)
+    out: list[OssetiaError] = []
+    try:
+        man = read_manifest(folder)
+    except OssetiaError as e:
+        return [e], None, {}
+    mname = rel(folder / MANIFEST)
+    texts: dict[str, str] = {}
+    seen_ids: set[str] = set()
+    seen_sha: dict[str, str] = {}
+    seen_text: dict[str, str] = {}
+    listed: set[str] = set()
+    for i, row in enumerate(man.to_dict("records"), start=2):
+        did, fname = row["doc_id"].strip(), row["file"].strip()
+        where = f"{mname} row {i}"
+        if not _DOC_ID.fullmatch(did):
+            out.append(OssetiaError(mname, f"row {i}: doc_id '{did}' is not three digits"))
+        elif did in seen_ids:
+            out.append(OssetiaError(mname, f"row {i}: doc_id {did} is used twice"))
+        seen_ids.add(did)
+        try:
+            parse_date(row["published"])
+        except ValueError as e:
+            out.append(OssetiaError(mname, f"row {i} (doc {did}): published {e}"))
+        if row["date_basis"] not in DATE_BASES:
+            out.append(OssetiaError(mname, f"row {i} (doc {did}): date_basis '{row['date_basis']}' "
+                                           f"is not one of {', '.join(DATE_BASES)}"))
+        if not row["outlet"].strip():
+            out.append(OssetiaError(mname, f"row {i} (doc {did}): outlet is empty"))
+        try:
+            path = safe_member(folder, fname)
+        except ValueError as e:
+            out.append(OssetiaError(mname, f"row {i} (doc {did}): {e}"))
+            continue
+        listed.add(fname)
+        fshow = rel(path)
+        if not path.is_file():
+            out.append(OssetiaError(fshow, f"listed in {where} but missing"))
+            continue
+        data = path.read_bytes()
+        digest = sha256(data)
+        if digest != row["sha256"].strip().lower():
+            out.append(OssetiaError(fshow, f"checksum drift: sha256 is {digest[:12]}…, "
+                                           f"{MANIFEST} says {row['sha256'][:12]}… (raw seeds are immutable)"))
+        try:
+            raw = decode_text(data, fshow)
+        except OssetiaError as e:
+            out.append(e)
+            continue
+        if not raw.strip():
+            out.append(OssetiaError(fshow, "is empty" if not raw else "holds only whitespace"))
+            continue
+        text = normalise(raw, row["outlet"]).text
+        if not text.strip():
+            out.append(OssetiaError(fshow, "holds only site chrome (no article text after normalisation)"))
+            continue
+        if digest in seen_sha:
+            out.append(OssetiaError(fshow, f"the same file as {seen_sha[digest]} (duplicate text)"))
+            continue
+        if text in seen_text:
+            out.append(OssetiaError(fshow, f"the same article text as {seen_text[text]} (duplicate text)"))
+            continue
+        seen_sha[digest] = fname
+        seen_text[text] = fname
+        texts[did] = raw
+    for p in sorted(folder.glob("*.txt")):
+        if p.name not in listed:
+            out.append(OssetiaError(rel(p), f"is in the seeds folder but not listed in {MANIFEST}"))
+    return out, man, texts

@@ -1,0 +1,272 @@
+"""Auditable normalisation of a raw article, with an offset map back to the raw file.
+
+Every line of the raw file gets a role from the first matching rule in
+``data/normalise_rules.csv`` (rules are data; per outlet where needed):
+
+- ``chrome``: site furniture, removed;
+- ``title`` / ``byline`` / ``dateline`` / ``caption``: recognised, kept as document
+  variables, not in the body text;
+- ``repeat_title``: a line repeating the headline, removed;
+- ``part:NAME``: a marker line that starts a new part of the document (000's quoted
+  encyclopedia excerpt), removed;
+- ``heading``: a section heading whose markup is removed and whose words stay;
+- ``body``: everything else.
+
+The body text keeps the original characters (typographic quotes included); only
+whitespace is folded (runs of blanks become one space; paragraphs are separated by a blank
+line). ``omap[i]`` is the raw offset of ``text[i]``, so any span of the text maps back to the
+exact span of the raw file. Offsets are Python string indices into the file decoded as strict
+UTF-8 with nothing stripped (a BOM or CR stays and counts).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .paths import DATA_DIR
+
+RULES_FILE = DATA_DIR / "normalise_rules.csv"
+SEPARATOR = "\n\n"
+DEFAULT_PART = "news"
+FIELD_ROLES = ("title", "byline", "date_header", "dateline", "caption")
+
+# Folding for matching: one character for one character, so folded offsets are text offsets.
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\ufeff": " ",
+})
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    outlet: str
+    role: str
+    where: str
+    pattern: re.Pattern | None
+    description: str
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of the raw file left out of the body text, and the rule that left it out."""
+    line: int
+    start: int
+    end: int
+    role: str
+    rule_id: str
+    raw: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the body text: ``text[t_start:t_end]``, from raw ``[start, end)``."""
+    t_start: int
+    t_end: int
+    start: int
+    end: int
+    part: str
+    role: str  # body or heading
+
+
+@dataclass
+class Normalised:
+    raw: str
+    text: str
+    omap: list[int]
+    paragraphs: list[Paragraph]
+    removed: list[Removal]
+    fields: dict[str, str] = field(default_factory=dict)  # title, byline, dateline, caption
+    field_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    # -- offsets ----------------------------------------------------------------------
+    def to_raw(self, t_start: int, t_end: int) -> tuple[int, int]:
+        """Map a text span ``[t_start, t_end)`` to the raw span that produced it."""
+        if not 0 <= t_start < t_end <= len(self.text):
+            raise ValueError(f"span [{t_start}, {t_end}) is not inside the text")
+        while t_start < t_end and self.omap[t_start] < 0:
+            t_start += 1
+        while t_end > t_start and self.omap[t_end - 1] < 0:
+            t_end -= 1
+        if t_start == t_end:
+            raise ValueError("span holds only paragraph separators")
+        return self.omap[t_start], self.omap[t_end - 1] + 1
+
+    def from_raw(self, start: int, end: int) -> tuple[int, int] | None:
+        """The text span covering raw ``[start, end)``, or None if none of it is body text."""
+        import bisect
+
+        idx = [i for i in range(len(self.omap)) if self.omap[i] >= 0]
+        pos = [self.omap[i] for i in idx]
+        a = bisect.bisect_left(pos, start)
+        b = bisect.bisect_left(pos, end)
+        if a >= b:
+            return None
+        return idx[a], idx[b - 1] + 1
+
+    def find(self, quote: str, start: int = 0) -> tuple[int, int] | None:
+        """Find a quote (e.g. copied from the raw file) in the text, ignoring differences of
+        whitespace and typographic quotes and dashes. Returns the text span or None."""
+        needle = _WS.sub(" ", quote.replace("\ufeff", " ").strip())
+        if not needle:
+            return None
+        i = self.text.find(needle, start)  # an exact match wins over a folded one
+        if i < 0:
+            i = fold(self.text).find(fold(needle), start)
+        return None if i < 0 else (i, i + len(needle))
+
+    def part_at(self, t_pos: int) -> str:
+        for p in self.paragraphs:
+            if p.t_start <= t_pos < p.t_end:
+                return p.part
+        raise ValueError(f"text offset {t_pos} is not in a paragraph")
+
+    def raw_part_at(self, raw_pos: int) -> str:
+        """The part a raw offset belongs to: a field name (title, caption…) or a body part."""
+        for name, (a, b) in self.field_spans.items():
+            if a <= raw_pos < b:
+                return "headline" if name == "title" else name
+        for p in self.paragraphs:
+            if p.start <= raw_pos < p.end:
+                return p.part
+        return "removed"
+
+
+def fold(s: str) -> str:
+    """Fold typographic quotes, dashes and odd spaces to ASCII, one character for one."""
+    return s.translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[Rule, ...]:
+    rules = []
+    with RULES_FILE.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            pat = re.compile(row["pattern"]) if row["pattern"] else None
+            rules.append(Rule(row["rule_id"], row["outlet"], row["role"], row["where"], pat,
+                              row["description"]))
+    return tuple(rules)
+
+
+def rules_table():
+    """The normalisation rules as a DataFrame (for notebooks and the README)."""
+    import pandas as pd
+
+    return pd.read_csv(RULES_FILE, encoding="utf-8", dtype=str, keep_default_na=False)
+
+
+def _lines(raw: str):
+    """(line number, start, end) of each line, end excluding the line break (\\n, \\r\\n, \\r)."""
+    for no, m in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", raw), start=1):
+        if m.start() == len(raw) and m.start() > 0:
+            break
+        s = m.group(0)
+        yield no, m.start(), m.start() + len(s.rstrip("\r\n"))
+        if not s:
+            break
+
+
+@lru_cache(maxsize=4096)
+def normalise(raw: str, outlet: str = "*") -> Normalised:
+    """Normalise one article's raw text. Pure and cached: same input, same output."""
+    rules = [r for r in load_rules() if r.outlet in ("*", outlet)]
+    text_parts: list[str] = []
+    omap: list[int] = []
+    paragraphs: list[Paragraph] = []
+    removed: list[Removal] = []
+    fields: dict[str, str] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    part = DEFAULT_PART
+    seen_content = False
+    prev_role = None
+    pos = 0  # length of the text so far
+
+    def add_body(a: int, b: int, role: str) -> None:
+        nonlocal pos
+        seg = raw[a:b]
+        chars: list[str] = []
+        cmap: list[int] = []
+        in_ws = False
+        for k, ch in enumerate(seg):
+            if ch.isspace() or ch == "\ufeff":
+                if not in_ws and chars:
+                    chars.append(" ")
+                    cmap.append(a + k)
+                in_ws = True
+            else:
+                chars.append(ch)
+                cmap.append(a + k)
+                in_ws = False
+        while chars and chars[-1] == " ":
+            chars.pop()
+            cmap.pop()
+        if not chars:
+            return
+        if text_parts:
+            text_parts.append(SEPARATOR)
+            omap.extend([-1] * len(SEPARATOR))
+            pos += len(SEPARATOR)
+        text_parts.append("".join(chars))
+        omap.extend(cmap)
+        paragraphs.append(Paragraph(pos, pos + len(chars), cmap[0], cmap[-1] + 1, part, role))
+        pos += len(chars)
+
+    for no, ls, le in _lines(raw):
+        line = raw[ls:le]
+        stripped = line.strip().lstrip("\ufeff").strip()
+        if not stripped:
+            continue
+        lead = ls + line.index(stripped[0])
+        te = lead + len(stripped)
+        hit = None
+        for r in rules:
+            if r.where == "first" and (seen_content or "title" in fields):
+                continue
+            if r.where == "after_title" and prev_role != "title":
+                continue
+            if r.role == "repeat_title":
+                if "title" in fields and " ".join(stripped.split()) == fields["title"]:
+                    hit = (r, None)
+                    break
+                continue
+            if r.role in FIELD_ROLES and r.role in fields:
+                continue
+            m = r.pattern.fullmatch(stripped) if r.pattern else None
+            if m:
+                hit = (r, m)
+                break
+        if hit is None:
+            add_body(lead, te, "body")
+            seen_content = True
+            prev_role = "body"
+            continue
+        r, m = hit
+        role = r.role
+        body = m.groupdict().get("body") if m else None
+        if role.startswith("part:"):
+            part = role.split(":", 1)[1]
+        if role in FIELD_ROLES:
+            g = "v" if m and m.groupdict().get("v") is not None else 0
+            va, vb = (lead + m.start(g), lead + m.end(g))
+            fields[role] = " ".join(raw[va:vb].split())
+            spans[role] = (va, vb)
+        if body is not None:
+            ba, bb = lead + m.start("body"), lead + m.end("body")
+            if ba > lead:
+                removed.append(Removal(no, lead, ba, role, r.rule_id, raw[lead:ba]))
+            add_body(ba, bb, "heading" if role == "heading" else "body")
+            if bb < te:
+                removed.append(Removal(no, bb, te, role, r.rule_id, raw[bb:te]))
+            seen_content = True
+        else:
+            removed.append(Removal(no, lead, te, role, r.rule_id, stripped))
+            if role in FIELD_ROLES:
+                seen_content = True
+        prev_role = role
+    return Normalised(raw, "".join(text_parts), omap, paragraphs, removed, fields, spans)

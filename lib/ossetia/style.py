@@ -1,0 +1,56 @@
+"""The house style: type sizes, a colour-blind-safe palette with a fixed meaning per stance,
+a distinct look for reference-layer facts, and the title and source line every figure carries.
+
+Colours are Okabe & Ito's palette (safe for the common colour-vision deficiencies); each stance
+also has its own marker shape, so a figure still reads in black and white.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import matplotlib.style
+from matplotlib.figure import Figure
+
+from .paths import DATA_DIR
+
+STYLE_FILE = DATA_DIR / "ossetia.mplstyle"
+
+#: Stance -> (colour, marker, label). Fixed across every figure.
+STANCES = {
+    "recognises": ("#009E73", "o", "recognises / supports"),
+    "urges": ("#0072B2", "^", "urges or seeks recognition"),
+    "refuses": ("#D55E00", "X", "does not recognise / rejects"),
+    "condemns": ("#CC79A7", "s", "condemns"),
+    "neutral": ("#7F7F7F", "D", "other / reports"),
+}
+#: Seed evidence is drawn filled; reference-layer facts hollow, black edge, dashed.
+REFERENCE_STYLE = {"facecolor": "white", "edgecolor": "black", "linestyle": "--", "hatch": "///"}
+REFERENCE_GID = "reference-layer"  # set on every reference-layer artist (tests look for it)
+INK = "#222222"
+MUTED = "#6B6B6B"
+SLIDE_SIZE = (11.0, 6.2)  # inches: 16:9-ish, legible when projected
+
+
+@contextmanager
+def house_style():
+    """Apply the house style to figures created inside the block."""
+    with matplotlib.style.context(STYLE_FILE):
+        yield
+
+
+def new_figure(size: tuple[float, float] = SLIDE_SIZE) -> Figure:
+    """A figure outside pyplot's global state (nothing leaks between figures)."""
+    return Figure(figsize=size, layout="constrained")
+
+
+def finish(fig: Figure, title: str, sources: list[str], note: str = "") -> Figure:
+    """Add the short title and the source line at the foot."""
+    fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold", color=INK)
+    foot = "Sources: " + "; ".join(sources)
+    if note:
+        foot += "\n" + note
+    fig.text(0.01, 0.005, foot, ha="left", va="bottom", fontsize=8.5, color=MUTED, wrap=True,
+             gid="source-line")
+    fig.get_layout_engine().set(rect=(0, 0.06 if not note else 0.09, 1, 1))
+    return fig

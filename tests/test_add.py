@@ -1,0 +1,76 @@
+"""`ossetia add`: a new article becomes the next document; duplicates and clashes change nothing."""
+
+from ossetia import load_corpus
+from ossetia.cli import main
+from conftest import snapshot
+
+ARTICLE = """Sample News
+
+Tskhinvali, 1 Jan 2020 - An example article written for this test mentions South Ossetia and
+Kosovo. It says the region is not recognized by most states.
+"""
+
+
+def _add(capsys, seeds, path, *extra):
+    rc = main(["add", str(path), "--outlet", "Sample News", "--published", "2020-01-01",
+               "--title", "An example", "--seeds", str(seeds), *extra])
+    return rc, *capsys.readouterr()
+
+
+def test_add_makes_a_sixth_document_that_check_accepts(seeds_copy, tmp_path, capsys):
+    art = tmp_path / "article.txt"
+    art.write_text(ARTICLE, encoding="utf-8", newline="")
+    rc, out, err = _add(capsys, seeds_copy, art)
+    assert rc == 0, err
+    assert out.startswith("added doc 005: ")
+    df = load_corpus(seeds_copy)
+    assert len(df) == 6 and df.iloc[-1]["doc_id"] == "005"
+    new = df.iloc[-1]
+    assert new["raw"] == ARTICLE and "South Ossetia" in new["text"]
+    assert main(["check", "--seeds", str(seeds_copy)]) == 0
+
+
+def test_adding_the_same_article_twice_fails_and_changes_nothing(seeds_copy, tmp_path, capsys):
+    art = tmp_path / "article.txt"
+    art.write_text(ARTICLE, encoding="utf-8", newline="")
+    assert _add(capsys, seeds_copy, art)[0] == 0
+    before = snapshot(seeds_copy)
+    rc, out, err = _add(capsys, seeds_copy, art)
+    assert rc == 1 and out == ""
+    assert err == f"error: {art.as_posix()}: is already in the seeds as doc 005 (005_{_sha(art)[:16]}.txt); not added\n"
+    assert snapshot(seeds_copy) == before
+
+
+def test_an_existing_seed_is_refused(seeds_copy, capsys):
+    before = snapshot(seeds_copy)
+    rc, out, err = _add(capsys, seeds_copy, seeds_copy / "002_10ffbf38920ab959.txt")
+    assert rc == 1 and "is already in the seeds as doc 002" in err
+    assert snapshot(seeds_copy) == before
+
+
+def test_an_ambiguous_date_is_refused_with_the_reason(seeds_copy, tmp_path, capsys):
+    art = tmp_path / "article.txt"
+    art.write_text(ARTICLE, encoding="utf-8")
+    before = snapshot(seeds_copy)
+    rc = main(["add", str(art), "--outlet", "X", "--published", "5/3/2008", "--title", "T",
+               "--seeds", str(seeds_copy)])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert err.strip().endswith("--published date '5/3/2008' is ambiguous (day/month or month/day?); write it as YYYY-MM-DD")
+    assert snapshot(seeds_copy) == before
+
+
+def test_an_existing_target_name_is_never_overwritten(seeds_copy, tmp_path, capsys):
+    art = tmp_path / "article.txt"
+    art.write_text(ARTICLE, encoding="utf-8", newline="")
+    target = seeds_copy / f"005_{_sha(art)[:16]}.txt"
+    target.write_bytes(b"precious")  # an unlisted file already holds the name
+    before = snapshot(seeds_copy)
+    rc, out, err = _add(capsys, seeds_copy, art)
+    assert rc == 1 and "not listed in sources.csv" in err
+    assert snapshot(seeds_copy) == before and target.read_bytes() == b"precious"
+
+
+def _sha(p):
+    import hashlib
+    return hashlib.sha256(p.read_bytes()).hexdigest()
