@@ -160,8 +160,8 @@ def _number_checks(row, vocab):
     for col in ("value", "low", "high"):
         msg = _num_problem(row[col])
         yield None if msg is None else f"{col}: {msg}"
-    if not (row["value"] or row["low"] or row["high"]):
-        yield "no value and no low/high bound"
+    if not (row["value"] or row["low"] or row["high"] or row["qualifier"]):
+        yield "no value, no low/high bound and no qualifier (a vague amount needs its words)"
     if row["as_of"]:
         try:
             parse_date(row["as_of"] if len(row["as_of"]) == 10 else row["as_of"] + "-01-01"[: 10 - len(row["as_of"])])
