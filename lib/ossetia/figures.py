@@ -32,13 +32,12 @@ class Briefing:
     alt: str
     build: Callable[[], Figure]
     evidence: Callable[[], list[str]]  # claim / number / reference ids shown
-    sources: Callable[[], list[str]]   # the figure's source line entries
 
 
 def registry() -> dict[str, Briefing]:
-    from . import plots
+    from .briefings import briefings
 
-    return {b.name: b for b in plots.briefings()}
+    return {b.name: b for b in briefings()}
 
 
 def render(fig: Figure, fmt: str) -> bytes:
@@ -70,28 +69,33 @@ def export_figures(out: str | Path | None = None, formats: list[str] | None = No
         raise OssetiaError(rel(out), f"cannot create the output folder ({e.strerror})") from None
     if not os.access(out, os.W_OK):
         raise OssetiaError(rel(out), "output folder is not writable")
+    from .style import source_line
+
     names = only or list(reg)
     written: list[Path] = []
+    sources: dict[str, str] = {}
     for name in names:
         b = reg[name]
         fig = b.build()
+        sources[name] = source_line(fig)
         for fmt in formats:
             path = out / f"{name}.{fmt}"
             atomic_write_bytes(path, render(fig, fmt))
             written.append(path)
     if not only and formats == list(FORMATS):  # the index describes the complete set only
-        written += _write_index(out, reg)
+        written += _write_index(out, reg, sources)
     return written
 
 
-def index_rows(reg: dict[str, Briefing]) -> list[dict]:
+def index_rows(reg: dict[str, Briefing], sources: dict[str, str]) -> list[dict]:
+    """One row per figure; ``sources`` is each figure's source line as drawn."""
     return [{"name": b.name, "title": b.title, "caption": b.caption, "alt_text": b.alt,
-             "sources": "; ".join(b.sources()), "evidence": " ".join(b.evidence()),
+             "sources": sources[b.name], "evidence": " ".join(b.evidence()),
              "files": " ".join(f"{b.name}.{f}" for f in FORMATS)} for b in reg.values()]
 
 
-def _write_index(out: Path, reg: dict[str, Briefing]) -> list[Path]:
-    rows = index_rows(reg)
+def _write_index(out: Path, reg: dict[str, Briefing], sources: dict[str, str]) -> list[Path]:
+    rows = index_rows(reg, sources)
     buf = io.StringIO()
     w = csv.DictWriter(buf, list(rows[0]), lineterminator="\n")
     w.writeheader()

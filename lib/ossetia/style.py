@@ -39,9 +39,17 @@ def house_style():
         yield
 
 
-def new_figure(size: tuple[float, float] = SLIDE_SIZE) -> Figure:
+def new_figure(size: tuple[float, float] = SLIDE_SIZE, layout: str | None = "constrained") -> Figure:
     """A figure outside pyplot's global state (nothing leaks between figures)."""
-    return Figure(figsize=size, layout="constrained")
+    return Figure(figsize=size, layout=layout)
+
+
+def source_line(fig: Figure) -> str:
+    """The figure's source line as drawn (without the "Sources: " label and the note)."""
+    for t in fig.texts:
+        if t.get_gid() == "source-line":
+            return t.get_text().split("\n")[0].removeprefix("Sources: ")
+    raise ValueError("figure has no source line")
 
 
 def finish(fig: Figure, title: str, sources: list[str], note: str = "") -> Figure:
@@ -52,5 +60,7 @@ def finish(fig: Figure, title: str, sources: list[str], note: str = "") -> Figur
         foot += "\n" + note
     fig.text(0.01, 0.005, foot, ha="left", va="bottom", fontsize=8.5, color=MUTED, wrap=True,
              gid="source-line")
-    fig.get_layout_engine().set(rect=(0, 0.06 if not note else 0.09, 1, 1))
+    engine = fig.get_layout_engine()
+    if engine is not None:  # leave room for the source line
+        engine.set(rect=(0, 0.06 if not note else 0.09, 1, 0.95))
     return fig
