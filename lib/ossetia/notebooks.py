@@ -81,9 +81,6 @@ def update_nav(folder: Path = NOTEBOOKS_DIR) -> list[str]:
         cell = lambda: nbformat.v4.new_markdown_cell(md, metadata={"tags": [NAV_TAG]})  # noqa: E731
         nb.cells.insert(1, cell())
         nb.cells.append(cell())
-        for c in nb.cells:
-            c.pop("id", None)
-        nbformat.validator.normalize(nb)
         before = path.read_text(encoding="utf-8")
         new = nbformat.writes(_with_ids(nb)) + "\n"
         if new != before:
