@@ -70,5 +70,16 @@ def removals(corpus: pd.DataFrame) -> pd.DataFrame:
 def source_label(corpus: pd.DataFrame, doc_id: str) -> str:
     """How a figure's source line names a document: outlet and publication date."""
     r = corpus.loc[corpus["doc_id"] == doc_id].iloc[0]
-    who = "able2know.org forum quoting Interfax" if doc_id == "000" and r["outlet"] == "able2know.org" else r["outlet"]
+    who = ("able2know.org forum post (Interfax; Wikipedia excerpt)" if doc_id == "000" and r["outlet"] == "able2know.org"
+           else r["outlet"])
     return f"{who} {r['published']:%Y-%m-%d}"
+
+
+#: Whose voice a passage is in when nobody is quoted: the outlet, or, for the forum post, the
+#: agency it quotes (news part) and the encyclopedia it pastes (encyclopedia part).
+VOICES = {("able2know.org", "news"): "Interfax", ("able2know.org", "encyclopedia"): "Wikipedia"}
+
+
+def voice(outlet: str, part: str) -> str:
+    """The voice of a document part (see :data:`VOICES`)."""
+    return VOICES.get((outlet, part), outlet)

@@ -17,16 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import load_corpus
+from .corpus import load_corpus, voice
 from .evidence import CLAIM_COLUMNS, anchor, load_vocab
 from .paths import DATA_DIR
 from .segment import sentences
 
 LEXICON = DATA_DIR / "stance_lexicon.csv"
 TARGET_CUES = DATA_DIR / "target_cues.csv"
-#: Whose voice a sentence is in when nobody is quoted: the outlet, or for the forum post
-#: the agency it quotes (news part) and the encyclopedia (encyclopedia part).
-VOICES = {("able2know.org", "news"): "Interfax", ("able2know.org", "encyclopedia"): "Wikipedia"}
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor)\b[^.,;]{0,25}$", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|say|told|stated|believes|reported|warn|warns|accuse)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or|&)?\s*(?:the\s+)?", re.I)
@@ -129,7 +126,7 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
         raw = raws[s.doc_id]
         text = raw[s.start:s.end]  # raw sentence: offsets stay exact
         mentions = list(rx.finditer(text))
-        voice = VOICES.get((s.outlet, s.part), s.outlet)
+        outlet_voice = voice(s.outlet, s.part)
         taken: list[tuple[int, int]] = []
         for cue_id, crx, action, neg_action, polarity, hint in _lexicon():
             for m in crx.finditer(text):
@@ -142,7 +139,7 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
                 target = _target(text)
                 for actor in _actors_for(text, m, mentions, names):
                     rows.append({
-                        "doc_id": s.doc_id, "part": s.part, "speaker": _speaker(text, mentions, names, voice),
+                        "doc_id": s.doc_id, "part": s.part, "speaker": _speaker(text, mentions, names, outlet_voice),
                         "actor": actor, "action": act, "target": target, "polarity": pol,
                         "event_date": f"{s.published:%Y-%m-%d}", "date_precision": "day",
                         "date_basis": "publication", "theme": _theme(act, target, hint),

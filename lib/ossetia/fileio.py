@@ -16,6 +16,9 @@ def decode_text(data: bytes, file: str | Path) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise OssetiaError(file, "is UTF-16 encoded; save it as UTF-8")
     if b"\x00" in data:
+        even, odd = data[0::2], data[1::2]
+        if len(data) >= 4 and (odd.count(0) > 0.4 * len(odd) or even.count(0) > 0.4 * len(even)):
+            raise OssetiaError(file, "looks UTF-16 encoded (every other byte is NUL); save it as UTF-8")
         raise OssetiaError(file, "contains NUL bytes; it is binary, not a text file")
     try:
         return data.decode("utf-8")

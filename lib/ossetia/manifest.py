@@ -108,7 +108,11 @@ def problems(seeds: str | Path | None = None) -> tuple[list[OssetiaError], pd.Da
         if not path.is_file():
             out.append(OssetiaError(fshow, f"listed in {where} but missing"))
             continue
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            out.append(OssetiaError(fshow, f"cannot be read ({e.strerror})"))
+            continue
         digest = sha256(data)
         if digest != row["sha256"].strip().lower():
             out.append(OssetiaError(fshow, f"checksum drift: sha256 is {digest[:12]}…, "

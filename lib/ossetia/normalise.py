@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
 from .paths import DATA_DIR
 
 RULES_FILE = DATA_DIR / "normalise_rules.csv"
@@ -41,6 +43,26 @@ _FOLD = str.maketrans({
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\ufeff": " ",
 })
 _WS = re.compile(r"\s+")
+_WS_RUN = re.compile(r"[\s\ufeff]+")
+_SEP_MAP = np.full(2, -1, dtype=np.int32)
+#: Every character str.isspace() accepts, and the byte-order mark: folded like whitespace.
+_WS_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff"
+_WS_LUT = np.zeros(0x10000, dtype=bool)
+_WS_LUT[[ord(c) for c in _WS_CHARS]] = True
+
+
+def _keep_mask(raw: str) -> np.ndarray:
+    """True for characters that survive whitespace folding: non-space characters and the
+    first character of each whitespace run (it becomes the single space)."""
+    cps = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32)
+    ws = np.zeros(cps.size, dtype=bool)
+    bmp = cps < 0x10000
+    ws[bmp] = _WS_LUT[cps[bmp]]
+    prev = np.empty_like(ws)
+    if ws.size:
+        prev[0] = False
+        prev[1:] = ws[:-1]
+    return ~ws | ~prev
 
 
 @dataclass(frozen=True)
@@ -79,7 +101,7 @@ class Paragraph:
 class Normalised:
     raw: str
     text: str
-    omap: list[int]
+    omap: np.ndarray  # int32: raw offset of each text character, -1 for paragraph separators
     paragraphs: list[Paragraph]
     removed: list[Removal]
     fields: dict[str, str] = field(default_factory=dict)  # title, byline, dateline, caption
@@ -96,19 +118,16 @@ class Normalised:
             t_end -= 1
         if t_start == t_end:
             raise ValueError("span holds only paragraph separators")
-        return self.omap[t_start], self.omap[t_end - 1] + 1
+        return int(self.omap[t_start]), int(self.omap[t_end - 1]) + 1
 
     def from_raw(self, start: int, end: int) -> tuple[int, int] | None:
         """The text span covering raw ``[start, end)``, or None if none of it is body text."""
-        import bisect
-
-        idx = [i for i in range(len(self.omap)) if self.omap[i] >= 0]
-        pos = [self.omap[i] for i in idx]
-        a = bisect.bisect_left(pos, start)
-        b = bisect.bisect_left(pos, end)
+        idx = np.flatnonzero(self.omap >= 0)
+        pos = self.omap[idx]
+        a, b = np.searchsorted(pos, start), np.searchsorted(pos, end)
         if a >= b:
             return None
-        return idx[a], idx[b - 1] + 1
+        return int(idx[a]), int(idx[b - 1]) + 1
 
     def find(self, quote: str, start: int = 0) -> tuple[int, int] | None:
         """Find a quote (e.g. copied from the raw file) in the text, ignoring differences of
@@ -154,6 +173,15 @@ def load_rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=64)
+def _rules_for(outlet: str) -> tuple[tuple[Rule, ...], re.Pattern]:
+    """The rules that apply to an outlet, and one pattern that any of them could match
+    (a fast test that lets most body lines skip the rule loop)."""
+    rules = tuple(r for r in load_rules() if r.outlet in ("*", outlet))
+    alts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules if r.pattern is not None]
+    return rules, re.compile("|".join(f"(?:{a})" for a in alts))
+
+
 def rules_table():
     """The normalisation rules as a DataFrame (for notebooks and the README)."""
     import pandas as pd
@@ -175,9 +203,8 @@ def _lines(raw: str):
 @lru_cache(maxsize=4096)
 def normalise(raw: str, outlet: str = "*") -> Normalised:
     """Normalise one article's raw text. Pure and cached: same input, same output."""
-    rules = [r for r in load_rules() if r.outlet in ("*", outlet)]
+    rules, any_rule = _rules_for(outlet)
     text_parts: list[str] = []
-    omap: list[int] = []
     paragraphs: list[Paragraph] = []
     removed: list[Removal] = []
     fields: dict[str, str] = {}
@@ -187,35 +214,30 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
     prev_role = None
     pos = 0  # length of the text so far
 
+    keep = _keep_mask(raw)
+    pieces: list[np.ndarray] = []
+
     def add_body(a: int, b: int, role: str) -> None:
+        """Append raw[a:b] (trimmed) as a paragraph: whitespace runs become one space that
+        maps to the run's first character; every other character maps to itself."""
         nonlocal pos
         seg = raw[a:b]
-        chars: list[str] = []
-        cmap: list[int] = []
-        in_ws = False
-        for k, ch in enumerate(seg):
-            if ch.isspace() or ch == "\ufeff":
-                if not in_ws and chars:
-                    chars.append(" ")
-                    cmap.append(a + k)
-                in_ws = True
-            else:
-                chars.append(ch)
-                cmap.append(a + k)
-                in_ws = False
-        while chars and chars[-1] == " ":
-            chars.pop()
-            cmap.pop()
-        if not chars:
+        lead = len(seg) - len(seg.lstrip(_WS_CHARS))
+        seg = seg.strip(_WS_CHARS)
+        if not seg:
             return
+        a += lead
+        b = a + len(seg)
         if text_parts:
             text_parts.append(SEPARATOR)
-            omap.extend([-1] * len(SEPARATOR))
+            pieces.append(_SEP_MAP)
             pos += len(SEPARATOR)
-        text_parts.append("".join(chars))
-        omap.extend(cmap)
-        paragraphs.append(Paragraph(pos, pos + len(chars), cmap[0], cmap[-1] + 1, part, role))
-        pos += len(chars)
+        piece = " ".join(seg.split()) if "\ufeff" not in seg else _WS_RUN.sub(" ", seg)
+        idx = np.flatnonzero(keep[a:b]).astype(np.int32) + a
+        text_parts.append(piece)
+        pieces.append(idx)
+        paragraphs.append(Paragraph(pos, pos + len(piece), a, b, part, role))
+        pos += len(piece)
 
     for no, ls, le in _lines(raw):
         line = raw[ls:le]
@@ -225,7 +247,11 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
         lead = ls + line.index(stripped[0])
         te = lead + len(stripped)
         hit = None
-        for r in rules:
+        if any_rule.fullmatch(stripped) is None and not ("title" in fields and " ".join(stripped.split()) == fields["title"]):
+            rules_here: tuple[Rule, ...] = ()
+        else:
+            rules_here = rules
+        for r in rules_here:
             if r.where == "first" and (seen_content or "title" in fields):
                 continue
             if r.where == "after_title" and prev_role != "title":
@@ -269,4 +295,5 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
             if role in FIELD_ROLES:
                 seen_content = True
         prev_role = role
+    omap = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
     return Normalised(raw, "".join(text_parts), omap, paragraphs, removed, fields, spans)

@@ -52,15 +52,55 @@ def source_line(fig: Figure) -> str:
     raise ValueError("figure has no source line")
 
 
+def _text_width(s: str, size: float, weight: str = "normal") -> float:
+    """Width of ``s`` in points at ``size`` in the current font (deterministic, no renderer)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(size=size, weight=weight)
+    return TextToPath().get_text_width_height_descent(s, prop, ismath=False)[0]
+
+
+def _n_wrapped_lines(text: str, size: float, width_pt: float) -> int:
+    """How many lines matplotlib's ``wrap=True`` makes of ``text`` (same greedy rule)."""
+    n = 0
+    for line in text.split("\n"):
+        words = line.split(" ")
+        while words:
+            k = 1
+            while k < len(words) and _text_width(" ".join(words[:k + 1]), size) <= width_pt:
+                k += 1
+            words = words[k:]
+            n += 1
+    return n
+
+
+FOOT_SIZE = 8.5
+
+
+def footer_fraction(fig: Figure) -> float:
+    """The height of the figure's source line (as wrapped when drawn), as a fraction of the
+    figure height, with a small gap above it: the part of the figure the plot must leave free."""
+    w, h = fig.get_size_inches()
+    for t in fig.texts:
+        if t.get_gid() == "source-line":
+            x0 = t.get_position()[0]
+            # 0.97: a little slack for hinting differences between this estimate and the renderer
+            n = _n_wrapped_lines(t.get_text(), t.get_fontsize(), 0.97 * (1 - x0) * w * 72)
+            return (n * t.get_fontsize() * 1.25 / 72 + 0.12) / h
+    return 0.0
+
+
 def finish(fig: Figure, title: str, sources: list[str], note: str = "") -> Figure:
     """Add the short title and the source line at the foot."""
     fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold", color=INK)
     foot = "Sources: " + "; ".join(sources)
     if note:
         foot += "\n" + note
-    fig.text(0.01, 0.005, foot, ha="left", va="bottom", fontsize=8.5, color=MUTED, wrap=True,
+    fig.text(0.01, 0.008, foot, ha="left", va="bottom", fontsize=FOOT_SIZE, color=MUTED, wrap=True,
              gid="source-line")
     engine = fig.get_layout_engine()
-    if engine is not None:  # leave room for the source line
-        engine.set(rect=(0, 0.06 if not note else 0.09, 1, 0.95))
+    if engine is not None:  # leave room for the source line (the title is laid out by the engine)
+        bottom = footer_fraction(fig)
+        engine.set(rect=(0, bottom, 1, 1 - bottom))
     return fig

@@ -1,0 +1,70 @@
+"""Framing and naming: which labels each outlet uses for South Ossetia and its leaders.
+
+The labels lexicon is data (``data/labels.csv``: label, regex, what it applies to, and the
+connotation a seminar may discuss). Counts are per 1,000 tokens of each outlet's body text;
+every hit keeps its sentence and raw offsets."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .corpus import voice
+from .normalise import fold
+from .paths import DATA_DIR
+from .segment import sentences
+from .tables import read_table
+from .textstats import tokens
+
+LABELS = DATA_DIR / "labels.csv"
+_LEADER = re.compile(
+    r"\b(?P<title>(?:(?i:de[- ]facto|self-styled|separatist|incumbent|alternative|breakaway)\s+|"
+    r"(?:Abkhaz|South Ossetian|Georgian|Russian|US)\s+)*(?:President|president|leader|leadership))\b"
+    r"(?P<name>(?:\s+[A-Z][a-z]+){0,2})")
+
+
+def labels_lexicon() -> pd.DataFrame:
+    return read_table(LABELS, ["label", "pattern", "applies_to", "connotation"])
+
+
+def label_hits(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every occurrence of a lexicon label: outlet, label, sentence, exact words and raw offsets."""
+    lex = labels_lexicon()
+    raws = dict(zip(corpus["doc_id"], corpus["raw"]))
+    rows = []
+    for s in sentences(corpus).itertuples():
+        seg = raws[s.doc_id][s.start:s.end]
+        for lab, pat in zip(lex["label"], lex["pattern"]):
+            for m in re.finditer(pat, fold(seg), re.I):
+                rows.append((s.doc_id, s.outlet, voice(s.outlet, s.part), s.published, s.sent_id, lab,
+                             seg[m.start():m.end()], s.start + m.start(), s.start + m.end(), s.text))
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "voice", "published", "sent_id", "label", "exact",
+                                       "start", "end", "sentence"])
+
+
+def label_rates(corpus: pd.DataFrame, by: str = "voice", per: int = 1000) -> pd.DataFrame:
+    """Labels x sources: hits per ``per`` tokens of each source's body text (0 where unused).
+
+    ``by="voice"`` (default) splits the forum post into its Interfax and Wikipedia voices;
+    ``by="outlet"`` keeps one column per outlet."""
+    hits = label_hits(corpus)
+    toks = tokens(corpus)
+    toks["voice"] = [voice(o, p) for o, p in zip(toks["outlet"], toks["part"])]
+    size = toks.groupby(by).size()
+    counts = hits.groupby(["label", by]).size().unstack(fill_value=0)
+    counts = counts.reindex(index=labels_lexicon()["label"], columns=sorted(size.index), fill_value=0)
+    return (counts * per / size.reindex(counts.columns)).round(2)
+
+
+def leader_titles(corpus: pd.DataFrame) -> pd.DataFrame:
+    """How each outlet titles leaders ("de facto President", "separatist leader", "self-styled
+    President"), with the name that follows when there is one, and raw offsets."""
+    raws = dict(zip(corpus["doc_id"], corpus["raw"]))
+    rows = []
+    for s in sentences(corpus).itertuples():
+        seg = raws[s.doc_id][s.start:s.end]
+        for m in _LEADER.finditer(seg):
+            rows.append((s.doc_id, s.outlet, s.sent_id, " ".join(m.group("title").split()),
+                         m.group("name").strip(), s.start + m.start(), s.start + m.end()))
+    return pd.DataFrame(rows, columns=["doc_id", "outlet", "sent_id", "title", "name", "start", "end"])
