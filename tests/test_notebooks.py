@@ -12,8 +12,7 @@ from ossetia.paths import NOTEBOOKS_DIR
 NOTEBOOKS = notebook_paths()
 SKELETON = ["Overview", "Prerequisites", "Imports and set-up", "Summary", "What this analysis cannot show",
             "Discussion questions", "Sources"]
-CITE = re.compile(r"\[((?:C\d{3}|N\d{3}|RR\d{2}|R\d{2}|E\d{2}|doc \d{3})(?:\s*[,;]\s*(?:C\d{3}|N\d{3}|RR\d{2}|R\d{2}|E\d{2}|doc \d{3}))*)\]")
-ID = re.compile(r"C\d{3}|N\d{3}|RR\d{2}|R\d{2}|E\d{2}|doc \d{3}")
+ID = re.compile(r"\b(?:C\d{3}|N\d{3}|RR\d{2}|R\d{2}|E\d{2}|doc \d{3})\b")
 
 
 def _nb(path):
@@ -60,15 +59,28 @@ def test_notebook_follows_the_skeleton(path):
     assert "Time to learn" in text
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def _cited(markdown: str) -> set[str]:
+    """Every evidence id inside square brackets: [C044], [C083, C084], [RR01–RR07], [doc 002]."""
+    out = set()
+    for group in re.findall(r"\[([^\]]+)\]", markdown):
+        out |= set(ID.findall(group))
+    return out
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS + [NOTEBOOKS_DIR / "README.md"], ids=lambda p: p.name)
 def test_every_cited_id_in_markdown_exists(path):
-    known = _known_ids()
-    cited = set()
-    for c in _nb(path)["cells"]:
-        if c["cell_type"] == "markdown":
-            for m in CITE.finditer("".join(c["source"])):
-                cited |= set(ID.findall(m.group(1)))
-    assert cited <= known, f"unknown ids cited: {sorted(cited - known)}"
+    if path.suffix == ".md":
+        text = path.read_text(encoding="utf-8")
+    else:
+        text = "\n".join("".join(c["source"]) for c in _nb(path)["cells"] if c["cell_type"] == "markdown")
+    cited = _cited(text)
+    assert cited, "no citations at all"
+    assert cited <= _known_ids(), f"unknown ids cited: {sorted(cited - _known_ids())}"
+
+
+def test_citation_check_catches_an_unknown_id():
+    assert _cited("as reported [C999] and [RR01–RR07], [doc 002]") == {"C999", "RR01", "RR07", "doc 002"}
+    assert "C999" not in _known_ids()
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pandas as pd
+
 from . import plots
 from .corpus import load_corpus
 from .evidence import load_claims, load_numbers, load_reference
@@ -27,6 +29,13 @@ def _ids(*cols) -> list[str]:
         for v in col:
             out += str(v).replace("×", " ").split()
     return list(dict.fromkeys(out))
+
+
+def _days(a: str, b: str) -> int:
+    """Days between two reference rows (events or recognitions), from the tables."""
+    dates = {**dict(zip(_data()["events"]["ref_id"], _data()["events"]["date"])),
+             **dict(zip(_data()["recognitions"]["ref_id"], _data()["recognitions"]["date"]))}
+    return (pd.Timestamp(dates[b]) - pd.Timestamp(dates[a])).days
 
 
 def briefings() -> list[Briefing]:
@@ -104,10 +113,11 @@ def briefings() -> list[Briefing]:
             lambda: plots.kosovo_argument_map_figure(d()["claims"], d()["corpus"]),
             lambda: _ids(plots.argument_map(d()["claims"])["claim_id"])),
         Briefing(
-            "kosovo-sequence", "From Kosovo to recognition: six months in 2008",
+            "kosovo-sequence", "From Kosovo to recognition: February to August 2008",
             "Kosovo's declaration (17 February 2008), South Ossetia's appeal citing it (4–5 March), Russia's "
             "'Pandora's box' warning, the Russian parliament's call (25 August) and Russia's recognition (26 "
-            "August). Reference events hollow and dashed, seed evidence filled.",
+            f"August): {_days('E01', 'R01')} days from Kosovo to recognition (E01 to R01). Reference events hollow and "
+            "dashed, seed evidence filled.",
             "A time line from January to September 2008 with labelled events alternating above and below "
             "the axis.",
             lambda: plots.kosovo_sequence_figure(d()["claims"], d()["events"], d()["corpus"]),

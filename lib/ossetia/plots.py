@@ -137,7 +137,8 @@ def stance_matrix(claims: pd.DataFrame, targets: dict[str, str] | None = None, m
         st = g["stance"].mode().sort_values().iloc[0] if g["stance"].nunique() > 1 else g["stance"].iloc[0]
         rows.append({"actor": actor, "target": target, "stance": st, "stances": ", ".join(sorted(set(g["stance"]))),
                      "claims": " ".join(g["claim_id"]), "n": len(g),
-                     "sources": "; ".join(sorted({f"{o} {_short_date(r)[:7]}" for o, (_, r) in zip(g["outlet"], g.iterrows())})),
+                     "sources": "; ".join(sorted({f"{voice(r['outlet'], r['part'])} {r['published']:%Y-%m-%d}"
+                                                  for _, r in g.iterrows()})),
                      "first_date": min(_short_date(r) for _, r in g.iterrows())})
     m = pd.DataFrame(rows, columns=["actor", "target", "stance", "stances", "claims", "n", "sources", "first_date"])
     keep = m.groupby("actor")["n"].sum()
@@ -574,7 +575,7 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
                 kinds.add("vague")
         seed_labels = []
         for _, r in seeds.iterrows():
-            lab = f"{r['outlet']}\n({r['number_id']})\n\u201c{r['exact']}\u201d"
+            lab = f"{voice(r['outlet'], r['part'])}\n({r['number_id']})\n\u201c{r['exact']}\u201d"
             if r["qualifier"] and str(r["qualifier"]).lower() != str(r["exact"]).lower():
                 lab += f"\n[{r['qualifier']}]"
             seed_labels.append(lab)
@@ -948,7 +949,7 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
             Line2D([], [], ls="--", marker="o", color="black", mfc="white", mec="black", ms=8,
                    label="reference event (public source)")],
             loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=9.5, borderaxespad=0.3)
-        finish(fig, "From Kosovo to recognition: six months in 2008",
+        finish(fig, "From Kosovo to recognition: February to August 2008",
                _sources(corpus, claims.loc[claims["claim_id"].isin(seq["cite"]), "doc_id"])
                + [f"reference: {s}" for s in sorted(set(seq.loc[seq["layer"] == "reference", "outlet"]))],
                note="Seed claims dated by the event where the text gives it, else by publication; "

@@ -28,9 +28,9 @@ def ex_01_2():
 
 
 def ex_01_3():
-    """Which documents' publication dates are inferred rather than stated? (a set of doc ids)"""
+    """How many words (n_words) do the documents whose publication date is inferred have in total?"""
     c = load_corpus()
-    return set(c.loc[c["date_basis"] == "inferred", "doc_id"])
+    return int(c.loc[c["date_basis"] == "inferred", "n_words"].sum())
 
 
 def ex_02_1():
@@ -40,9 +40,10 @@ def ex_02_1():
 
 
 def ex_02_2():
-    """Which UN member state withdrew its recognition, according to the reference table?"""
+    """According to the reference table, how many UN member states had recognised South Ossetia by 1 January 2012?"""
     r = load_reference("recognitions")
-    return r.loc[r["status"] == "withdrawn", "state"].item()
+    when = pd.to_datetime([d if len(d) == 10 else d + "-01" for d in r["date"]])
+    return int((when < pd.Timestamp("2012-01-01")).sum())
 
 
 def ex_02_3():
@@ -60,43 +61,41 @@ def ex_03_1():
 
 
 def ex_03_2():
-    """How many yes votes would '99 percent of the region's 55,000 registered voters' be?"""
-    from ossetia.evidence import numbers
-    share = numbers(measure="vote_share_yes").query("doc_id == '002' and value.notna()")["value"].item()
-    reg = numbers(measure="registered_voters")["value"].item()
-    return round(share / 100 * reg)
+    """In 1992, how many registered voters did not vote?"""
+    r = load_reference("referendum_results")
+    r = r[r["referendum"] == "referendum_1992"].set_index("measure")["value"].astype(float)
+    return int(r["registered_voters"] - r["votes_cast"])
 
 
 def ex_03_3():
-    """How many votes would the commission's stated 95.1% turnout imply, beyond the votes it counted? (whole votes)"""
+    """In 1992, how many ballots cast were not 'yes' votes (no votes plus invalid ballots)?"""
     r = load_reference("referendum_results")
-    r = r[r["referendum"] == "referendum_2006"].set_index("measure")["value"].astype(float)
-    return round(r["turnout_percent_stated"] / 100 * r["registered_voters"] - r["votes_cast"])
+    r = r[r["referendum"] == "referendum_1992"].set_index("measure")["value"].astype(float)
+    return int(r["votes_cast"] - r["yes"])
 
 
 def ex_04_1():
-    """In how many sentences of the corpus does the word 'precedent' occur?"""
-    return int(kwic(load_corpus(), r"\bprecedent\b")["sent_id"].nunique())
+    """How many times does the word 'precedent' occur in the Reuters text (doc 001), its sub-heading included?"""
+    k = kwic(load_corpus(), r"\bprecedent\b")
+    return int((k["doc_id"] == "001").sum())
 
 
 def ex_04_2():
-    """Who (actor) says Kosovo is 'sui generis'?"""
-    c = claims(theme="kosovo_precedent")
-    return c.loc[c["exact"].str.contains("sui generis"), "actor"].item()
+    """How many different actors invoke the precedent in the argument map (side 'invokes')?"""
+    from ossetia.plots import argument_map
+    am = argument_map(load_claims())
+    return int(am.loc[am["side"] == "invokes", "actor"].nunique())
 
 
 def ex_04_3():
-    """How many days passed between the South Ossetian parliament's declaration citing Kosovo (C002) and Russia's recognition (R01)?"""
-    c = load_claims().set_index("claim_id")
-    rec = load_reference("recognitions").set_index("ref_id")
-    return (pd.Timestamp(rec.loc["R01", "date"]) - pd.Timestamp(c.loc["C002", "event_date"])).days
+    """How many days passed between Kosovo's declaration (E01) and the start of the war (E02)?"""
+    ev = load_reference("events").set_index("ref_id")
+    return (pd.Timestamp(ev.loc["E02", "date"]) - pd.Timestamp(ev.loc["E01", "date"])).days
 
 
 def ex_05_1():
-    """The extractor's overall recall against the curated claims (2 decimals)."""
-    corpus = load_corpus()
-    s = score(extract_claims(corpus=corpus), load_claims(), corpus).set_index("theme")
-    return float(s.loc["(all)", "recall"])
+    """How many candidate rows does the extractor produce for the VOA text (doc 002)?"""
+    return int((extract_claims()["doc_id"] == "002").sum())
 
 
 def ex_05_2():
@@ -105,18 +104,35 @@ def ex_05_2():
 
 
 def ex_06_1():
-    """Which voice uses 'self-declared' most often per 1,000 tokens?"""
-    return label_rates(load_corpus()).loc["self-declared"].idxmax()
+    """How many different labels of the lexicon does Agenda.ge use at least once?"""
+    return int((label_rates(load_corpus())["Agenda.ge"] > 0).sum())
 
 
 def ex_06_2():
-    """Which outlets use the label 'separatist'? (a set)"""
-    h = label_hits(load_corpus())
-    return set(h.loc[h["label"] == "separatist", "outlet"])
+    """How many voices (columns of the label table) use 'breakaway' at least once?"""
+    return int((label_rates(load_corpus()).loc["breakaway"] > 0).sum())
 
 
 SOLUTIONS = {name[3:].replace("_", "."): fn for name, fn in sorted(globals().items()) if name.startswith("ex_")}
 
-if __name__ == "__main__":
+def answer_key() -> str:
+    """The answers as a Markdown table (ANSWERS.md is this, committed and tested)."""
+    lines = ["# Answer key (for teachers)", "",
+             "Generated by `python notebooks/solutions/solutions.py --markdown`; the tests fail if it is stale.",
+             "How each answer is computed: the function of the same id in `solutions.py`.", "",
+             "| exercise | question | answer |", "|---|---|---|"]
     for ex_id, fn in SOLUTIONS.items():
-        print(f"{ex_id}: {fn.__doc__.strip()}\n   -> {fn()!r}")
+        ans = fn()
+        ans = ", ".join(sorted(ans)) if isinstance(ans, set) else ans
+        lines.append(f"| {ex_id} | {fn.__doc__.strip()} | {ans} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["--markdown"]:
+        sys.stdout.write(answer_key())
+    else:
+        for ex_id, fn in SOLUTIONS.items():
+            print(f"{ex_id}: {fn.__doc__.strip()}\n   -> {fn()!r}")
