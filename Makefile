@@ -10,6 +10,8 @@ STAMP  := $(VENV)/.installed-test
 LABSTAMP := $(VENV)/.installed-lab
 BENCHSTAMP := $(VENV)/.installed-bench
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Two workers; loadscope keeps each notebook's cells (and each test module) on one worker, in order.
+XDIST  := -n 2 --dist loadscope
 
 # Same hash seed when notebooks are executed and when they are tested.
 export PYTHONHASHSEED := 0
@@ -51,7 +53,7 @@ check: $(STAMP)
 
 # pytest exits 5 when it collects no tests: say so plainly, do not fail on it, do not hide it.
 test: $(STAMP)
-	@rc=0; $(BIN)/python -m pytest -p no:cacheprovider tests notebooks $(NBVAL) || rc=$$?; \
+	@rc=0; $(BIN)/python -m pytest -p no:cacheprovider $(XDIST) tests notebooks $(NBVAL) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected NO tests (exit 5)"; exit 0; fi; exit $$rc
 
 unit: $(STAMP)

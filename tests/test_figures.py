@@ -14,7 +14,12 @@ from ossetia.style import source_line
 from conftest import snapshot
 
 REG = registry()
-FIGS = {name: b.build() for name, b in REG.items()}
+
+
+@pytest.fixture(scope="module")
+def FIGS():
+    """Every registered figure, built once per test module (and per xdist worker)."""
+    return {name: b.build() for name, b in REG.items()}
 
 
 def test_at_least_six_briefing_figures_are_registered():
@@ -24,7 +29,7 @@ def test_at_least_six_briefing_figures_are_registered():
 
 
 @pytest.mark.parametrize("name", REG)
-def test_each_figure_has_title_source_line_caption_and_alt_text(name):
+def test_each_figure_has_title_source_line_caption_and_alt_text(name, FIGS):
     b, fig = REG[name], FIGS[name]
     assert fig._suptitle is not None and fig._suptitle.get_text() == b.title
     assert len(b.title) <= 70  # a short title, fit for a slide
@@ -44,7 +49,7 @@ def test_each_figure_names_evidence_that_exists(name):
     assert set(ids) <= known, set(ids) - known
 
 
-def test_every_actor_in_the_matrix_is_labelled():
+def test_every_actor_in_the_matrix_is_labelled(FIGS):
     from ossetia.plots import stance_matrix
     fig = FIGS["recognition-matrix"]
     labels = {t.get_text() for ax in fig.axes for t in ax.get_yticklabels()}
@@ -59,7 +64,7 @@ def _artists(fig):
 
 @pytest.mark.parametrize("name", ["positions-timeline", "recognition-timeline", "referendum-results",
                                   "referendum-source-check", "kosovo-sequence"])
-def test_reference_layer_marks_are_styled_as_reference(name):
+def test_reference_layer_marks_are_styled_as_reference(name, FIGS):
     refs = [a for a in _artists(FIGS[name]) if a.get_gid() == "reference-layer"]
     assert refs, "no reference-layer artist"
     from matplotlib.path import Path
@@ -82,7 +87,7 @@ def test_two_renders_give_identical_svg_and_pdf_bytes():
             assert render(fig1, fmt) == render(fig2, fmt)
 
 
-def test_svg_keeps_text_as_text_and_pdf_embeds_fonts():
+def test_svg_keeps_text_as_text_and_pdf_embeds_fonts(FIGS):
     svg = render(FIGS["kosovo-argument-map"], "svg").decode("utf-8")
     assert "<text" in svg and "generis" in svg
     pdf = render(FIGS["kosovo-argument-map"], "pdf")
