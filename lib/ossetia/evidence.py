@@ -263,29 +263,26 @@ def load_vocab(name: str, seeds: str | Path | None = None) -> pd.DataFrame:
     return read_table(_seeds_dir(seeds) / "vocab" / f"{name}.csv", [VOCAB[name]])
 
 
-def claims(theme: str | None = None, actor: str | None = None, action: str | None = None,
-           target: str | None = None, doc_id: str | None = None, seeds=None) -> pd.DataFrame:
-    """Claims filtered in one call; every row keeps its evidence (quote, offsets, outlet, date)."""
-    df = load_claims(seeds)
-    for col, val in (("theme", theme), ("actor", actor), ("action", action), ("target", target),
-                     ("doc_id", doc_id)):
+def _select(df: pd.DataFrame, what: str, criteria: dict) -> pd.DataFrame:
+    """Rows whose columns take the given value (or any of a list of values); an unknown value is
+    a KeyError naming it, so a typo never passes for "no evidence"."""
+    for col, val in criteria.items():
         if val is not None:
             vals = [val] if isinstance(val, str) else list(val)
             unknown = set(vals) - set(df[col])
             if unknown:
-                raise KeyError(f"no claims with {col} {', '.join(sorted(unknown))}")
+                raise KeyError(f"no {what} with {col} {', '.join(sorted(unknown))}")
             df = df[df[col].isin(vals)]
     return df.reset_index(drop=True)
+
+
+def claims(theme: str | None = None, actor: str | None = None, action: str | None = None,
+           target: str | None = None, doc_id: str | None = None, seeds=None) -> pd.DataFrame:
+    """Claims filtered in one call; every row keeps its evidence (quote, offsets, outlet, date)."""
+    return _select(load_claims(seeds), "claims",
+                   {"theme": theme, "actor": actor, "action": action, "target": target, "doc_id": doc_id})
 
 
 def numbers(measure: str | None = None, subject: str | None = None, seeds=None) -> pd.DataFrame:
     """Reported numbers filtered by measure and/or subject, each row with its evidence."""
-    df = load_numbers(seeds)
-    for col, val in (("measure", measure), ("subject", subject)):
-        if val is not None:
-            vals = [val] if isinstance(val, str) else list(val)
-            unknown = set(vals) - set(df[col])
-            if unknown:
-                raise KeyError(f"no numbers with {col} {', '.join(sorted(unknown))}")
-            df = df[df[col].isin(vals)]
-    return df.reset_index(drop=True)
+    return _select(load_numbers(seeds), "numbers", {"measure": measure, "subject": subject})
