@@ -224,7 +224,7 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=8)
-def _load(folder: Path, fname: str, cols: tuple[str, ...]) -> pd.DataFrame:
+def _load(folder: Path, fname: str, cols: tuple[str, ...], _stamp: tuple) -> pd.DataFrame:
     from .corpus import load_corpus
 
     corpus = load_corpus(folder)
@@ -237,14 +237,23 @@ def _load(folder: Path, fname: str, cols: tuple[str, ...]) -> pd.DataFrame:
     return df.merge(meta, on="doc_id", how="left", validate="many_to_one")
 
 
+def _stamp(folder: Path) -> tuple:
+    """Modification times of everything a table's validation reads: a cache key that changes
+    when any of those files is edited."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+
+
 def load_claims(seeds: str | Path | None = None) -> pd.DataFrame:
     """The validated claims table, with each row's ``outlet`` and ``published`` date."""
-    return _load(_seeds_dir(seeds).resolve(), "claims.csv", tuple(CLAIM_COLUMNS)).copy()
+    folder = _seeds_dir(seeds).resolve()
+    return _load(folder, "claims.csv", tuple(CLAIM_COLUMNS), _stamp(folder)).copy()
 
 
 def load_numbers(seeds: str | Path | None = None) -> pd.DataFrame:
     """The validated numbers table (``value``/``low``/``high`` as floats), with outlet and date."""
-    df = _load(_seeds_dir(seeds).resolve(), "numbers.csv", tuple(NUMBER_COLUMNS)).copy()
+    folder = _seeds_dir(seeds).resolve()
+    df = _load(folder, "numbers.csv", tuple(NUMBER_COLUMNS), _stamp(folder)).copy()
     for c in ("value", "low", "high"):
         df[c] = pd.to_numeric(df[c].replace("", None))
     return df

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .corpus import load_corpus, voice
 from .evidence import CLAIM_COLUMNS, anchor, load_vocab
-from .paths import DATA_DIR
+from .paths import DATA_DIR, seeds_dir
 from .segment import sentences
 
 LEXICON = DATA_DIR / "stance_lexicon.csv"
@@ -46,9 +46,16 @@ def _target_cues():
     return [(re.compile(r["pattern"]), r["target"]) for r in _read(TARGET_CUES)]
 
 
-@lru_cache(maxsize=8)
 def gazetteer(seeds: Path | None = None) -> tuple[re.Pattern, dict[str, str]]:
-    """One regex for every actor name and alias (longest first) and the alias -> actor map."""
+    """One regex for every actor name and alias (longest first) and the alias -> actor map.
+    Cached, and rebuilt when ``vocab/actors.csv`` or ``vocab/actor_aliases.csv`` change."""
+    folder = seeds_dir(seeds)
+    stamp = tuple((folder / "vocab" / f).stat().st_mtime_ns for f in ("actors.csv", "actor_aliases.csv"))
+    return _gazetteer(folder, stamp)
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(seeds: Path, _stamp: tuple) -> tuple[re.Pattern, dict[str, str]]:
     names: dict[str, str] = {}
     for a in load_vocab("actors", seeds)["actor"]:
         names[a] = a
@@ -63,7 +70,6 @@ def gazetteer(seeds: Path | None = None) -> tuple[re.Pattern, dict[str, str]]:
 def _actors_for(text: str, cue: re.Match, mentions: list[re.Match], names: dict[str, str]) -> list[str]:
     """The actors a cue belongs to: the agent after 'by' (passive), else the nearest mention
     before the cue and any list it ends ("A, B and C condemned"), else the first after."""
-    after = text[cue.end():cue.end() + 4]
     if re.match(r"\s+by\b", text[cue.end():cue.end() + 40]) or re.search(r"\bby\s*$", text[:cue.start()][-5:]):
         agents = [m for m in mentions if m.start() > cue.end()]
         out, prev = [], None
@@ -74,7 +80,6 @@ def _actors_for(text: str, cue: re.Match, mentions: list[re.Match], names: dict[
             prev = m
         if out:
             return list(dict.fromkeys(out))
-    del after
     before = [m for m in mentions if m.end() <= cue.start()]
     if before:
         chain = [before[-1]]

@@ -99,6 +99,7 @@ def stance(action: str) -> str:
 
 
 def _short_date(r) -> str:
+    """A claim's event date, or its publication date when the text gives none."""
     d = r["event_date"] or f"{r['published']:%Y-%m-%d}"
     return d
 
