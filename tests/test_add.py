@@ -74,3 +74,19 @@ def test_an_existing_target_name_is_never_overwritten(seeds_copy, tmp_path, caps
 def _sha(p):
     import hashlib
     return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def test_add_works_where_the_file_system_has_no_hard_links(seeds_copy, tmp_path, capsys, monkeypatch):
+    import os
+    import ossetia.add as add_mod
+
+    def no_links(src, dst):
+        raise OSError(1, "Operation not permitted")
+    monkeypatch.setattr(add_mod.os, "link", no_links)
+    art = tmp_path / "article.txt"
+    art.write_text(ARTICLE, encoding="utf-8", newline="")
+    rc, out, err = _add(capsys, seeds_copy, art)
+    assert rc == 0, err
+    new = seeds_copy / f"005_{_sha(art)[:16]}.txt"
+    assert new.read_bytes() == art.read_bytes()
+    assert not [p for p in os.listdir(seeds_copy) if p.endswith(".tmp")]

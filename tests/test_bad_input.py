@@ -130,6 +130,8 @@ MANIFEST_CASES = {
 
 @pytest.mark.parametrize("case", MANIFEST_CASES)
 def test_manifest_problems_are_one_line(case, seeds_copy, capsys):
+    if case == "symlink outside" and not hasattr(os, "symlink") or os.name == "nt" and case == "symlink outside":
+        pytest.skip("creating symbolic links needs privileges on Windows")
     damage, want = MANIFEST_CASES[case]
     damage(seeds_copy)
     before = _all(seeds_copy)

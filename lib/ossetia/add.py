@@ -77,7 +77,13 @@ def add_article(file: str | Path, *, outlet: str, published: str, title: str, ur
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.link(tmp, target)  # fails if the target appeared meanwhile: never overwrites
+        try:
+            os.link(tmp, target)  # fails if the target appeared meanwhile: never overwrites
+        except FileExistsError:
+            raise OssetiaError(rel(target), "already exists; not overwritten") from None
+        except OSError:  # a file system without hard links (FAT, some network drives)
+            with open(target, "xb") as fh:  # exclusive create: still never overwrites
+                fh.write(data)
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

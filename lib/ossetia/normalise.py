@@ -44,11 +44,24 @@ _FOLD = str.maketrans({
 })
 _WS = re.compile(r"\s+")
 _WS_RUN = re.compile(r"[\s\ufeff]+")
-_SEP_MAP = np.full(2, -1, dtype=np.int32)
 #: Every character str.isspace() accepts, and the byte-order mark: folded like whitespace.
 _WS_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff"
 _WS_LUT = np.zeros(0x10000, dtype=bool)
 _WS_LUT[[ord(c) for c in _WS_CHARS]] = True
+
+
+def _offset_map(raw: str, paragraphs: list) -> np.ndarray:
+    """The raw offset of every text character, for all paragraphs at once: the characters kept
+    by whitespace folding inside the paragraphs' raw spans, with -1 for the separators."""
+    if not paragraphs:
+        return np.zeros(0, dtype=np.int32)
+    body = np.zeros(len(raw), dtype=bool)
+    for p in paragraphs:
+        body[p.start:p.end] = True
+    idx = np.flatnonzero(_keep_mask(raw) & body).astype(np.int32)
+    ends = np.array([p.t_end - k * len(SEPARATOR) for k, p in enumerate(paragraphs[:-1])], dtype=np.intp)
+    cuts = np.repeat(ends, len(SEPARATOR))
+    return np.insert(idx, cuts, -1)
 
 
 def _keep_mask(raw: str) -> np.ndarray:
@@ -214,12 +227,10 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
     prev_role = None
     pos = 0  # length of the text so far
 
-    keep = _keep_mask(raw)
-    pieces: list[np.ndarray] = []
-
     def add_body(a: int, b: int, role: str) -> None:
         """Append raw[a:b] (trimmed) as a paragraph: whitespace runs become one space that
-        maps to the run's first character; every other character maps to itself."""
+        maps to the run's first character; every other character maps to itself (the offset
+        map is built for all paragraphs at once, below)."""
         nonlocal pos
         seg = raw[a:b]
         lead = len(seg) - len(seg.lstrip(_WS_CHARS))
@@ -230,12 +241,9 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
         b = a + len(seg)
         if text_parts:
             text_parts.append(SEPARATOR)
-            pieces.append(_SEP_MAP)
             pos += len(SEPARATOR)
         piece = " ".join(seg.split()) if "\ufeff" not in seg else _WS_RUN.sub(" ", seg)
-        idx = np.flatnonzero(keep[a:b]).astype(np.int32) + a
         text_parts.append(piece)
-        pieces.append(idx)
         paragraphs.append(Paragraph(pos, pos + len(piece), a, b, part, role))
         pos += len(piece)
 
@@ -295,5 +303,5 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
             if role in FIELD_ROLES:
                 seen_content = True
         prev_role = role
-    omap = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int32)
+    omap = _offset_map(raw, paragraphs)
     return Normalised(raw, "".join(text_parts), omap, paragraphs, removed, fields, spans)
