@@ -55,8 +55,9 @@ def briefings() -> list[Briefing]:
         Briefing(
             "recognition-matrix", "Who recognises what: positions reported in five texts",
             "Actors (rows) against what their position is about (columns): recognising, urging, refusing or "
-            "condemning, as reported in the seed texts. Colour and shape both code the stance; each marker is "
-            "labelled with the outlet and publication date of its evidence.",
+            "condemning, as reported in the seed texts. Colour and shape both code the stance towards the column's "
+            "topic; each cell is labelled with the voice (the outlet, or the agency or encyclopedia a forum post "
+            "quotes) and publication date of its first evidence, '+n' for more claims.",
             "A grid of actors against topics such as South Ossetian independence, the 2006 referendum and "
             "Kosovo's independence. International bodies and Georgia refuse or condemn the referendum; "
             "South Ossetian bodies urge recognition; Russia refuses the 2006 referendum and Kosovo's "
@@ -65,11 +66,12 @@ def briefings() -> list[Briefing]:
             lambda: _ids(plots.stance_matrix(d()["claims"])["claims"])),
         Briefing(
             "positions-timeline", "Positions over time, as reported",
-            "Dated positions of Russia, Georgia, South Ossetia and Western actors in the seed texts, with "
-            "Russia's recognition of 26 August 2008 from the reference layer drawn hollow and dashed.",
-            "Four horizontal lanes from 2006 to 2014. Russia's lane moves from refusing the 2006 referendum "
-            "and opposing Kosovo's recognition to its parliament urging recognition in August 2008 and a "
-            "hollow reference marker for recognition on 26 August 2008.",
+            "Positions of Russia (government and parliament), Georgia, South Ossetia and Western actors in the "
+            "seed texts, where the text dates them to the day or month; each label is a topic and the marker the "
+            "stance towards it. Russia's recognition (R01) comes from the reference layer, drawn hollow and dashed.",
+            "Four horizontal lanes from 2005 to 2015. Russia's lane moves from not recognising the 2006 "
+            "referendum and opposing Kosovo's independence (March 2008) to its parliament urging recognition in "
+            "August 2008, beside a hollow reference marker for Russia's recognition on 26 August 2008.",
             lambda: plots.positions_timeline_figure(d()["claims"], d()["corpus"], d()["recognitions"]),
             lambda: _ids(plots.positions(d()["claims"])["claim_id"], ["R01"])),
         Briefing(
@@ -107,19 +109,21 @@ def briefings() -> list[Briefing]:
             "kosovo-argument-map", "The 'Kosovo precedent': who invokes it, who denies it",
             "Who invokes Kosovo's independence as a precedent for South Ossetia, who denies it ('sui "
             "generis') and who warns against recognising Kosovo ('Pandora's box'), each with the exact quote.",
-            "Three groups of quotation boxes around a central question. Left: South Ossetian parliament and "
-            "Kokoity's spokeswoman invoking the precedent. Right: Western backers and Condoleezza Rice "
-            "denying it. Below: Russia opposing Kosovo's independence as a 'Pandora's box'.",
+            "Three groups of quotation boxes around a central question. Left, invoking the precedent: South "
+            "Ossetia and its parliament (via Interfax and Reuters), Eduard Kokoity through his spokeswoman, and "
+            "the ex-Soviet rebel regions calling its denial hypocrisy. Right, denying it: Western backers and "
+            "Condoleezza Rice ('sui generis'). Below: Russia opposing Kosovo's independence as a 'Pandora's box'.",
             lambda: plots.kosovo_argument_map_figure(d()["claims"], d()["corpus"]),
             lambda: _ids(plots.argument_map(d()["claims"])["claim_id"])),
         Briefing(
             "kosovo-sequence", "From Kosovo to recognition: February to August 2008",
             "Kosovo's declaration (17 February 2008), South Ossetia's appeal citing it (4–5 March), Russia's "
             "'Pandora's box' warning, the Russian parliament's call (25 August) and Russia's recognition (26 "
-            f"August): {_days('E01', 'R01')} days from Kosovo to recognition (E01 to R01). Reference events hollow and "
+            f"August): {_days('E01', 'E04')} days from Kosovo to recognition (E01 to E04). Reference events hollow and "
             "dashed, seed evidence filled.",
-            "A time line from January to September 2008 with labelled events alternating above and below "
-            "the axis.",
+            "A time line from February to September 2008: reference events (Kosovo's declaration, the war, "
+            "Russia's recognition) above the axis, seed evidence (the appeals citing Kosovo, Rice's denial, "
+            "Russia's warning, the parliament's call) below it.",
             lambda: plots.kosovo_sequence_figure(d()["claims"], d()["events"], d()["corpus"]),
             lambda: _ids(plots.kosovo_sequence(d()["claims"], d()["events"])["cite"])),
     ]

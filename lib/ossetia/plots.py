@@ -84,13 +84,13 @@ def corpus_timeline_figure(corpus: pd.DataFrame) -> Figure:
 
 #: action -> stance category of the house palette (style.STANCES)
 STANCE_OF_ACTION = {
-    "recognises": "recognises", "supports": "recognises", "signs_treaty": "recognises",
+    "recognises": "recognises",
     "urges_recognition": "urges", "seeks_recognition": "urges", "invokes_precedent": "urges",
-    "proposes": "urges", "declares": "urges", "declares_independence": "urges",
+    "supports": "urges", "declares": "urges", "declares_independence": "urges",
     "does_not_recognise": "refuses", "opposes_recognition": "refuses", "rejects": "refuses",
     "boycotts": "refuses", "denies_precedent": "refuses", "warns": "refuses",
     "condemns": "condemns", "accuses": "condemns",
-}
+}  # anything else (reports, votes, treaties, proposals, events) is drawn as neutral
 
 
 def stance(action: str) -> str:
@@ -171,7 +171,7 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
     groups = _actor_groups(sorted(first.index, key=lambda a: (first[a], a)))
     order = [a for _, members in groups for a in members]
     stance_keys = [k for k in STANCES if k in {x for v in m["stances"] for x in v.split(", ")}]
-    fs, ms, step = 7.5, 7.0, 10.5  # label size, marker size (points), marker spacing (points)
+    fs, ms, step = 8.5, 8.0, 11.5  # label size, marker size (points), marker spacing (points)
     cells = []
     for _, r in m.iterrows():
         ev = by_id.loc[r["claims"].split()].sort_values(["published", "outlet"])
@@ -231,7 +231,7 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
             y0 = y1 + 1
         ax.legend(handles=_legend_handles(stance_keys), loc="upper center", bbox_to_anchor=(0.5, -0.005),
                   ncol=len(stance_keys),
-                  title="stance in the seed texts (a cell with two stances shows both)", fontsize=9.5,
+                  title="stance towards the column's topic, as reported (a cell with two stances shows both)", fontsize=9.5,
                   title_fontsize=9.5, handletextpad=0.3, columnspacing=1.6)
         finish(fig, "Who recognises what: positions reported in five texts",
                _sources(corpus, claims["doc_id"]),
@@ -250,14 +250,13 @@ POSITION_LANES = {
 
 def positions(claims: pd.DataFrame, lanes: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """Dated positions of the main parties: claims with a stance whose date is known to the day
-    or month (undated claims are placed at their publication date and flagged). Claims dated
-    to a year only (e.g. "after the 2008 war") are left out: a point would claim a precision
-    the text does not give."""
+    or month. Undated claims and claims dated to a year only (e.g. "after the 2008 war") are
+    left out: a point on a time line would claim a precision the text does not give."""
     lanes = lanes or POSITION_LANES
     lane_of = {a: lane for lane, actors in lanes.items() for a in actors}
     c = claims[claims["actor"].isin(lane_of)].copy()
     c["stance"] = c["action"].map(stance)
-    c = c[(c["stance"] != "neutral") & (c["part"] != "headline") & (c["date_precision"] != "year")]
+    c = c[(c["stance"] != "neutral") & (c["part"] != "headline") & c["date_precision"].isin(["day", "month"])]
     c["date"] = pd.to_datetime([d if len(d) == 10 else (d + "-15" if len(d) == 7 else f"{p:%Y-%m-%d}")
                                 for d, p in zip(c["event_date"], c["published"])])
     c["lane"] = c["actor"].map(lane_of)
@@ -390,8 +389,9 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
                   ncol=len(keys) + 1, fontsize=9, handletextpad=0.2, columnspacing=1.2, borderaxespad=0.3)
         finish(fig, "Positions over time, as reported",
                _sources(corpus, pos["doc_id"]) + [f"reference: {ru['source']}"],
-               note="Seed evidence filled; the reference layer (seeds/reference/) hollow and dashed. One line per "
-                    "topic; dates: the event date where the text gives or implies it, else the publication date.")
+               note="Each label is a topic; the marker is the party's stance towards it. Seed evidence filled, the "
+                    "reference layer (seeds/reference/) hollow and dashed. Only positions dated to the day or month; "
+                    "a date the text only implies is the publication date.")
         aw, ah = _axes_inches(ax)
         xin = _x_inches(ax, aw)
         band = ah / len(lanes)
@@ -569,10 +569,11 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
                 ax2.annotate(f"{r['low']:g}–{r['high']:g}%", (i, (r["low"] + r["high"]) / 2), xytext=(9, 0),
                              textcoords="offset points", va="center", fontsize=9.5, color=INK)
                 kinds.add("range")
-            else:
-                ax2.plot([i], [50], ls="", marker="$?$", ms=15, color=blue, zorder=3, gid=gid)
-                ax2.annotate("no figure\ngiven", (i, 50), xytext=(9, 0), textcoords="offset points",
-                             va="center", fontsize=9, color=MUTED, style="italic")
+            else:  # no number: marked under the axis, never at a height that would read as a value
+                ax2.annotate("?", (i, 0), xytext=(0, 6), textcoords="offset points", ha="center", va="bottom",
+                             fontsize=15, fontweight="bold", color=blue, gid=gid)
+                ax2.annotate("no figure given", (i, 0), xytext=(12, 9), textcoords="offset points",
+                             va="bottom", fontsize=9, color=MUTED, style="italic")
                 kinds.add("vague")
         seed_labels = []
         for _, r in seeds.iterrows():
@@ -592,7 +593,7 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
             ("range", Line2D([], [], color=blue, lw=7, label="reported range (low–high)")),
             ("vague", Line2D([], [], ls="", marker="$?$", ms=12, color=blue, label="vague amount, no figure"))]
             if k in kinds]
-        ax2.legend(handles=handles, loc="lower center", fontsize=9.5, alignment="left", frameon=True,
+        ax2.legend(handles=handles, loc="center", fontsize=9.5, alignment="left", frameon=True,
                    framealpha=1, edgecolor="none", facecolor="white", borderaxespad=0.2)
         refs = sorted(set(reference["source"]))
         stated = reference[reference["measure"] == "turnout_percent_stated"].set_index("referendum")["value"]
@@ -618,9 +619,10 @@ def source_check_table(numbers: pd.DataFrame, reference: pd.DataFrame) -> pd.Dat
     implied = round(share["value"] / 100 * reg["value"])
     stated = float(ref.loc["turnout_percent_stated", "value"])
     rows = [
-        {"what": f"registered voters, {year} ({reg['outlet']}{', ' + share['qualifier'] if share['qualifier'] else ''})",
+        {"what": f"registered voters, {year} ({reg['outlet']})",
          "count": reg["value"], "layer": "seed", "cite": reg.name, "note": reg["qualifier"] or "as reported"},
-        {"what": f"{share['value']:g}% of those registered voters ({reg['outlet']}'s sentence read literally)",
+        {"what": f"{share['value']:g}% of those registered voters ({reg['outlet']}'s "
+                 f"{share['qualifier'] + ', ' if share['qualifier'] else ''}read literally)",
          "count": implied, "layer": "derived",
          "cite": f"{share.name} × {reg.name}",
          "note": "more than the votes actually cast" if implied > t["votes_cast"] else "no more than the votes cast"},
@@ -679,10 +681,15 @@ def referendum_source_check_figure(numbers: pd.DataFrame, reference: pd.DataFram
 
 # -- Kosovo precedent --------------------------------------------------------------------
 
+OUTLET_VOICES = ("Reuters", "VOA", "Euronews", "Agenda.ge", "Interfax", "Wikipedia")
+
+
 def argument_map(claims: pd.DataFrame) -> pd.DataFrame:
-    """Who invokes and who denies the Kosovo precedent (or warns against Kosovo's recognition)."""
+    """Who invokes and who denies the Kosovo precedent (or warns against Kosovo's recognition).
+    An outlet's own framing is not an argument in the debate and is left out."""
     c = claims[(claims["theme"] == "kosovo_precedent") & claims["action"].isin(
-        ["invokes_precedent", "denies_precedent", "warns", "rejects", "accuses"])].copy()
+        ["invokes_precedent", "denies_precedent", "warns", "rejects", "accuses"])
+        & ~claims["actor"].isin(OUTLET_VOICES)].copy()
     c["side"] = c["action"].map({"invokes_precedent": "invokes", "accuses": "invokes",
                                  "denies_precedent": "denies", "warns": "warns", "rejects": "warns"})
     return c.sort_values(["side", "event_date", "claim_id"]).reset_index(drop=True)
@@ -743,7 +750,10 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
             pad = 0.08
             out = []
             for _, r in rows.iterrows():
-                head = _wrap_pt(f"{r['actor']} ({r['outlet']}, {r['claim_id']})", fs, (x1 - x0 - 2 * pad) * 72, "bold")
+                who = r["actor"] if r["speaker"] in (r["actor"], voice(r["outlet"], r["part"])) else \
+                    f"{r['actor']}, through {r['speaker']}"
+                head = _wrap_pt(f"{who} ({voice(r['outlet'], r['part'])}, {r['claim_id']})", fs,
+                                (x1 - x0 - 2 * pad) * 72, "bold")
                 quote = _wrap_pt(f"\u201c{r['exact']}\u201d", fs, (x1 - x0 - 2 * pad) * 72)
                 out.append((r, head, quote, (len(head) + len(quote)) * fs * 1.22 / 72 + 2 * pad))
             return out
@@ -808,12 +818,12 @@ def kosovo_sequence(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
         (claims["action"].isin(["invokes_precedent", "warns", "denies_precedent", "urges_recognition", "recognises"])) &
         (claims["actor"].isin(["South Ossetian parliament", "Russia", "Condoleezza Rice", "Federation Council", "State Duma"])),
         "claim_id"])]
-    rows = [{"date": r["event_date"] if len(r["event_date"]) == 10 else f"{r['published']:%Y-%m-%d}",
+    rows = [{"date": r["event_date"], "date_basis": "reported" if r["date_basis"] == "publication" else "event",
              "what": f"{r['actor']}: {r['action'].replace('_', ' ')} ({r['target'].replace('_', ' ')})",
              "cite": r["claim_id"], "layer": "seed", "outlet": r["outlet"]} for _, r in pick.iterrows()]
     ev = events[events["ref_id"].isin(["E01", "E02", "E04"])]
-    rows += [{"date": r["date"], "what": r["event"], "cite": r["ref_id"], "layer": "reference", "outlet": r["source"]}
-             for _, r in ev.iterrows()]
+    rows += [{"date": r["date"], "date_basis": "event", "what": r["event"], "cite": r["ref_id"], "layer": "reference",
+              "outlet": r["source"]} for _, r in ev.iterrows()]
     df = pd.DataFrame(rows)
     df = df.drop_duplicates(subset=["date", "what"]).sort_values(["date", "cite"]).reset_index(drop=True)
     return df
@@ -918,7 +928,8 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
         """Label lines of a group of rows: seed claims by the same actor and action merged."""
         out = []
         for date, g0 in rows.groupby("date", sort=True):
-            out.append((str(date), None, None))
+            reported = (g0["date_basis"] == "reported").all()
+            out.append((f"{date} (date reported)" if reported else str(date), None, None))
             seeds = g0[g0["layer"] == "seed"]
             if len(seeds):
                 c = by_id.loc[list(seeds["cite"])].reset_index()
@@ -953,8 +964,10 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
         finish(fig, "From Kosovo to recognition: February to August 2008",
                _sources(corpus, claims.loc[claims["claim_id"].isin(seq["cite"]), "doc_id"])
                + [f"reference: {s}" for s in sorted(set(seq.loc[seq["layer"] == "reference", "outlet"]))],
-               note="Seed claims dated by the event where the text gives it, else by publication; "
-                    "claims outside the time frame are shown beyond the break (//) in the time axis.")
+               note="Seed claims dated to the day only; '(date reported)': the text gives no date, so the "
+                    "publication date stands in"
+                    + ("; claims outside the time frame are shown beyond the break (//) in the time axis."
+                       if len(later) or len(earlier) else "."))
         aw, ah = _axes_inches(ax)
         ax.set_ylim(-ah / 2, ah / 2)  # y data units are inches, the time line at 0
         xin = _x_inches(ax, aw)

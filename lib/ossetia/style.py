@@ -18,9 +18,9 @@ STYLE_FILE = DATA_DIR / "ossetia.mplstyle"
 
 #: Stance -> (colour, marker, label). Fixed across every figure.
 STANCES = {
-    "recognises": ("#009E73", "o", "recognises / supports"),
-    "urges": ("#0072B2", "^", "urges or seeks recognition"),
-    "refuses": ("#D55E00", "X", "does not recognise / rejects"),
+    "recognises": ("#009E73", "o", "recognises"),
+    "urges": ("#0072B2", "^", "urges, seeks or supports"),
+    "refuses": ("#D55E00", "X", "does not recognise, rejects or opposes"),
     "condemns": ("#CC79A7", "s", "condemns"),
     "neutral": ("#7F7F7F", "D", "other / reports"),
 }
