@@ -145,3 +145,15 @@ def test_a_failed_render_leaves_the_old_file_whole(tmp_path, monkeypatch):
     monkeypatch.setattr(fio.os, "replace", real)
     assert (tmp_path / "corpus-timeline.svg").read_bytes() == old
     assert [p.name for p in tmp_path.iterdir()] == ["corpus-timeline.svg"]  # no temp file left
+
+
+def test_figures_follow_the_seeds_folder_they_are_given(seeds_copy, tmp_path, capsys):
+    art = tmp_path / "a.txt"
+    art.write_text("Headline\n\nRussia recognised South Ossetia.\n", encoding="utf-8")
+    assert main(["add", str(art), "--outlet", "Civil Georgia", "--published", "2015-01-01", "--title", "T",
+                 "--seeds", str(seeds_copy)]) == 0
+    out = tmp_path / "out"
+    assert main(["figures", "--seeds", str(seeds_copy), "--out", str(out), "--only", "corpus-timeline",
+                 "--format", "svg"]) == 0
+    svg = (out / "corpus-timeline.svg").read_text(encoding="utf-8")
+    assert "Civil Georgia (005)" in svg and "Civil Georgia" not in (FIGURES_DIR / "corpus-timeline.svg").read_text(encoding="utf-8")

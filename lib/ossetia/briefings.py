@@ -7,6 +7,7 @@ validated tables, so a figure in a briefing and the one in the notebook are one 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -16,11 +17,12 @@ from .evidence import load_claims, load_numbers, load_reference
 from .figures import Briefing
 
 
-@lru_cache(maxsize=1)
-def _data():
-    return {"corpus": load_corpus(), "claims": load_claims(), "numbers": load_numbers(),
-            "recognitions": load_reference("recognitions"),
-            "results": load_reference("referendum_results"), "events": load_reference("events")}
+@lru_cache(maxsize=4)
+def _load(seeds: Path | None) -> dict:
+    return {"corpus": load_corpus(seeds), "claims": load_claims(seeds), "numbers": load_numbers(seeds),
+            "recognitions": load_reference("recognitions", seeds),
+            "results": load_reference("referendum_results", seeds), "events": load_reference("events", seeds)}
+
 
 
 def _ids(*cols) -> list[str]:
@@ -31,16 +33,19 @@ def _ids(*cols) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _days(a: str, b: str) -> int:
+def _days(data: dict, a: str, b: str) -> int:
     """Days between two reference rows (events or recognitions), from the tables."""
-    dates = {**dict(zip(_data()["events"]["ref_id"], _data()["events"]["date"])),
-             **dict(zip(_data()["recognitions"]["ref_id"], _data()["recognitions"]["date"]))}
+    dates = {**dict(zip(data["events"]["ref_id"], data["events"]["date"])),
+             **dict(zip(data["recognitions"]["ref_id"], data["recognitions"]["date"]))}
     return (pd.Timestamp(dates[b]) - pd.Timestamp(dates[a])).days
 
 
-def briefings() -> list[Briefing]:
+def briefings(seeds: str | Path | None = None) -> list[Briefing]:
     """The exported figures, in gallery order."""
-    d = _data
+    key = None if seeds is None else Path(seeds).resolve()
+
+    def d() -> dict:  # the tables, loaded on first use by a builder
+        return _load(key)
     return [
         Briefing(
             "corpus-timeline", "Five texts, 2006–2014: who published what, when",
@@ -119,7 +124,7 @@ def briefings() -> list[Briefing]:
             "kosovo-sequence", "From Kosovo to recognition: February to August 2008",
             "Kosovo's declaration (17 February 2008), South Ossetia's appeal citing it (4–5 March), Russia's "
             "'Pandora's box' warning, the Russian parliament's call (25 August) and Russia's recognition (26 "
-            f"August): {_days('E01', 'E04')} days from Kosovo to recognition (E01 to E04). Reference events hollow and "
+            f"August): {_days(d(), 'E01', 'E04')} days from Kosovo to recognition (E01 to E04). Reference events hollow and "
             "dashed, seed evidence filled.",
             "A time line from February to September 2008: reference events (Kosovo's declaration, the war, "
             "Russia's recognition) above the axis, seed evidence (the appeals citing Kosovo, Rice's denial, "

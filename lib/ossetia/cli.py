@@ -42,7 +42,8 @@ def _cmd_extract(args) -> int:
 def _cmd_figures(args) -> int:
     from .figures import export_figures
 
-    written = export_figures(out=args.out, formats=args.format.split(","), only=args.only or None)
+    written = export_figures(out=args.out, formats=args.format.split(","), only=args.only or None,
+                             seeds=args.seeds)
     print(f"wrote {len(written)} files to {rel(args.out) if args.out else 'figures/'}")
     return 0
 

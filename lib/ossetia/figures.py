@@ -34,10 +34,11 @@ class Briefing:
     evidence: Callable[[], list[str]]  # claim / number / reference ids shown
 
 
-def registry() -> dict[str, Briefing]:
+def registry(seeds: str | Path | None = None) -> dict[str, Briefing]:
+    """The briefing figures, drawing on ``seeds`` (default: the project's seeds/)."""
     from .briefings import briefings
 
-    return {b.name: b for b in briefings()}
+    return {b.name: b for b in briefings(seeds)}
 
 
 def render(fig: Figure, fmt: str) -> bytes:
@@ -50,14 +51,14 @@ def render(fig: Figure, fmt: str) -> bytes:
 
 
 def export_figures(out: str | Path | None = None, formats: list[str] | None = None,
-                   only: list[str] | None = None) -> list[Path]:
+                   only: list[str] | None = None, seeds: str | Path | None = None) -> list[Path]:
     """Write the registered figures. Validates every argument before writing anything."""
     out = FIGURES_DIR if out is None else Path(out)
     formats = list(formats or FORMATS)
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise OssetiaError(None, f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
-    reg = registry()
+    reg = registry(seeds)
     unknown = [n for n in (only or []) if n not in reg]
     if unknown:
         raise OssetiaError(None, f"unknown figure name(s) {', '.join(unknown)}; known: {', '.join(reg)}")
