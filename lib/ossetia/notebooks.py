@@ -130,6 +130,10 @@ def run(names: list[str] | None = None, folder: Path = NOTEBOOKS_DIR, timeout: i
     from nbclient import NotebookClient
 
     os.environ["PYTHONHASHSEED"] = "0"  # the kernel inherits it; nbval runs set the same
+    # the "python3" kernel of THIS environment, even if the user has another one installed
+    # (jupyter_client searches JUPYTER_PATH before the user's own kernel folder)
+    env_share = str(Path(sys.prefix) / "share" / "jupyter")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (env_share, os.environ.get("JUPYTER_PATH", "")) if p)
     paths = [p for p in notebook_paths(folder) if not names or p.name in names or p.stem in names]
     for path in paths:
         nb = _read(path)
