@@ -76,3 +76,18 @@ def test_an_added_article_is_counted_in_the_framing_tables(seeds_copy, tmp_path,
     capsys.readouterr()
     rates = label_rates(load_corpus(seeds_copy))
     assert rates.loc["occupied", "Civil Georgia"] > 0 and rates.loc["Tskhinvali region", "Civil Georgia"] > 0
+
+
+def test_the_fast_ascii_tokenizer_finds_exactly_what_the_unicode_one_finds():
+    from hypothesis import given, settings, strategies as st
+    from ossetia.textstats import TOKEN, tokenize
+
+    alphabet = st.sampled_from(list("abcXYZ019 .,'-\u2019\u201c\u201d\n") + ["é", "ß", "Ж", "٣"])
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet=alphabet, max_size=60))
+    def same(text):
+        assert tokenize(text) == TOKEN.findall(text)
+    same()
+    for raw in RAW.values():
+        assert tokenize(raw) == TOKEN.findall(raw)

@@ -27,7 +27,7 @@ from .corpus import load_corpus
 from .fileio import decode_text
 from .paths import PROJECT_ROOT
 from .segment import _split
-from .textstats import TOKEN
+from .textstats import tokenize
 
 BENCH_DIR = PROJECT_ROOT / ".bench"
 VARIANTS = ["Tskhinvali", "Moscow", "Tbilisi", "Sukhumi", "Brussels", "Vienna", "Geneva", "Sochi"]
@@ -80,7 +80,7 @@ def ours(items: list[tuple[Path, str]]) -> dict[str, Counter]:
                 lasts.append(p.t_start + b - 1)
         if firsts:  # every sentence's raw span, in one gather from the offset map
             n.omap[firsts], n.omap[lasts] + 1  # noqa: B018  (the work being measured)
-        counts.setdefault(outlet, Counter()).update(TOKEN.findall(n.text.lower()))
+        counts.setdefault(outlet, Counter()).update(tokenize(n.text.lower()))
     return counts
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 
 import numpy as np
@@ -52,7 +53,12 @@ _WS_LUT[[ord(c) for c in _WS_CHARS]] = True
 
 def _offset_map(raw: str, paragraphs: list) -> np.ndarray:
     """The raw offset of every text character, for all paragraphs at once: the characters kept
-    by whitespace folding inside the paragraphs' raw spans, with -1 for the separators."""
+    by whitespace folding inside the paragraphs' raw spans, with -1 for the separators.
+
+    The general form: a keep mask over the whole raw file (see :func:`_keep_mask`). When no
+    paragraph lost a character to folding (the usual case: single spaces only), each paragraph
+    maps to a contiguous raw range, and the map is built by :func:`_offset_map_contiguous`
+    in a handful of numpy calls instead."""
     if not paragraphs:
         return np.zeros(0, dtype=np.int32)
     body = np.zeros(len(raw), dtype=bool)
@@ -62,6 +68,22 @@ def _offset_map(raw: str, paragraphs: list) -> np.ndarray:
     ends = np.array([p.t_end - k * len(SEPARATOR) for k, p in enumerate(paragraphs[:-1])], dtype=np.intp)
     cuts = np.repeat(ends, len(SEPARATOR))
     return np.insert(idx, cuts, -1)
+
+
+def _offset_map_contiguous(rows: list[tuple], n_text: int) -> np.ndarray:
+    """:func:`_offset_map` for paragraphs (``(t_start, t_end, start, end, ...)`` rows) whose
+    text is as long as their raw span, so that ``text[t_start + i]`` comes from
+    ``raw[start + i]``: the map is ``arange(n_text)`` plus a shift repeated over each paragraph
+    (``start - t_start``) and over each separator character (whatever makes it -1)."""
+    shifts, lengths = [], []
+    for t_start, t_end, start, _end, *_ in rows:
+        shifts += (start - t_start, -1 - t_end, -2 - t_end)
+        lengths += (t_end - t_start, 1, 1)
+    assert len(SEPARATOR) == 2
+    del shifts[-2:], lengths[-2:]  # no separator after the last paragraph
+    omap = np.repeat(np.array(shifts, dtype=np.int32), lengths)
+    omap += np.arange(n_text, dtype=np.int32)
+    return omap
 
 
 def _keep_mask(raw: str) -> np.ndarray:
@@ -195,6 +217,18 @@ def _rules_for(outlet: str) -> tuple[tuple[Rule, ...], re.Pattern]:
     return rules, re.compile("|".join(f"(?:{a})" for a in alts))
 
 
+@lru_cache(maxsize=256)
+def _prefilter(outlet: str, first: bool, after_title: bool) -> re.Pattern:
+    """Like the pattern of :func:`_rules_for`, from only the rules the loop would try in the
+    current state: ``where=first`` rules only while ``first`` (no content or title yet),
+    ``where=after_title`` rules only right after the title. A line it does not match can
+    match no rule the loop would try (the title repeat is tested apart)."""
+    rules = [r for r in _rules_for(outlet)[0] if r.pattern is not None
+             and (first or r.where != "first") and (after_title or r.where != "after_title")]
+    alts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules]
+    return re.compile("|".join(f"(?:{a})" for a in alts)) if alts else re.compile(r"(?!)")
+
+
 def rules_table():
     """The normalisation rules as a DataFrame (for notebooks and the README)."""
     import pandas as pd
@@ -202,23 +236,54 @@ def rules_table():
     return pd.read_csv(RULES_FILE, encoding="utf-8", dtype=str, keep_default_na=False)
 
 
+_BREAK = re.compile(r"(\r\n|\r|\n)")
+
+
 def _lines(raw: str):
-    """(line number, start, end) of each line, end excluding the line break (\\n, \\r\\n, \\r)."""
-    for no, m in enumerate(re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", raw), start=1):
-        if m.start() == len(raw) and m.start() > 0:
-            break
-        s = m.group(0)
-        yield no, m.start(), m.start() + len(s.rstrip("\r\n"))
-        if not s:
-            break
+    """(line number, start, line) of each line, the line without its break (\\n, \\r\\n, \\r).
+    A break at the very end of the file starts no further line."""
+    if "\r" not in raw:  # the usual case: str.split is much faster than a regex
+        lines, breaks = raw.split("\n"), None
+    else:
+        parts = _BREAK.split(raw)
+        lines, breaks = parts[0::2], parts[1::2]
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()
+    start = 0
+    for no, line in enumerate(lines, start=1):
+        yield no, start, line
+        start += len(line) + (1 if breaks is None else len(breaks[no - 1]) if no <= len(breaks) else 0)
+
+
+def _is_folded(s: str) -> bool:
+    """True if whitespace folding leaves ``s`` (already stripped) unchanged, in one C-level
+    scan: every whitespace character but the ASCII space (and the byte-order mark) is
+    non-printable, so a printable string with no double space has nothing to fold."""
+    return s.isprintable() and "  " not in s
+
+
+def _paragraph_objects(rows: list[tuple]) -> list[Paragraph]:
+    """``[Paragraph(*row) for row in rows]``, twice as fast: a frozen dataclass's ``__init__``
+    sets each field through ``object.__setattr__``; filling the new instance's ``__dict__``
+    in field order gives the same objects (equal, same hash, repr and pickle)."""
+    new, names = object.__new__, _PARAGRAPH_FIELDS
+    out = []
+    for row in rows:
+        p = new(Paragraph)
+        p.__dict__.update(zip(names, row))
+        out.append(p)
+    return out
+
+
+_PARAGRAPH_FIELDS = tuple(f.name for f in dataclass_fields(Paragraph))
 
 
 @lru_cache(maxsize=4096)
 def normalise(raw: str, outlet: str = "*") -> Normalised:
     """Normalise one article's raw text. Pure and cached: same input, same output."""
-    rules, any_rule = _rules_for(outlet)
+    rules = _rules_for(outlet)[0]
     text_parts: list[str] = []
-    paragraphs: list[Paragraph] = []
+    rows: list[tuple] = []  # the paragraphs' fields (the objects are made at the end)
     removed: list[Removal] = []
     fields: dict[str, str] = {}
     spans: dict[str, tuple[int, int]] = {}
@@ -226,36 +291,43 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
     seen_content = False
     prev_role = None
     pos = 0  # length of the text so far
+    contiguous = True  # no paragraph has lost a character to whitespace folding (yet)
 
-    def add_body(a: int, b: int, role: str) -> None:
+    def add_body(a: int, b: int, role: str, piece: str | None = None) -> None:
         """Append raw[a:b] (trimmed) as a paragraph: whitespace runs become one space that
         maps to the run's first character; every other character maps to itself (the offset
-        map is built for all paragraphs at once, below)."""
-        nonlocal pos
-        seg = raw[a:b]
-        lead = len(seg) - len(seg.lstrip(_WS_CHARS))
-        seg = seg.strip(_WS_CHARS)
-        if not seg:
-            return
-        a += lead
-        b = a + len(seg)
+        map is built for all paragraphs at once, below). ``piece`` is the folded text of
+        raw[a:b] when the caller already has it and raw[a:b] holds no byte-order mark (so
+        that it needs no trimming)."""
+        nonlocal pos, contiguous
+        if piece is None:
+            seg = raw[a:b]
+            lead = len(seg) - len(seg.lstrip(_WS_CHARS))
+            seg = seg.strip(_WS_CHARS)
+            if not seg:
+                return
+            a += lead
+            b = a + len(seg)
+            piece = " ".join(seg.split()) if "\ufeff" not in seg else _WS_RUN.sub(" ", seg)
         if text_parts:
             text_parts.append(SEPARATOR)
             pos += len(SEPARATOR)
-        piece = " ".join(seg.split()) if "\ufeff" not in seg else _WS_RUN.sub(" ", seg)
         text_parts.append(piece)
-        paragraphs.append(Paragraph(pos, pos + len(piece), a, b, part, role))
+        rows.append((pos, pos + len(piece), a, b, part, role))
         pos += len(piece)
+        if len(piece) != b - a:
+            contiguous = False
 
-    for no, ls, le in _lines(raw):
-        line = raw[ls:le]
+    for no, ls, line in _lines(raw):
         stripped = line.strip().lstrip("\ufeff").strip()
         if not stripped:
             continue
         lead = ls + line.index(stripped[0])
         te = lead + len(stripped)
+        folded = stripped if _is_folded(stripped) else " ".join(stripped.split())
         hit = None
-        if any_rule.fullmatch(stripped) is None and not ("title" in fields and " ".join(stripped.split()) == fields["title"]):
+        maybe_rule = _prefilter(outlet, not (seen_content or "title" in fields), prev_role == "title")
+        if maybe_rule.fullmatch(stripped) is None and folded != fields.get("title"):
             rules_here: tuple[Rule, ...] = ()
         else:
             rules_here = rules
@@ -265,7 +337,7 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
             if r.where == "after_title" and prev_role != "title":
                 continue
             if r.role == "repeat_title":
-                if "title" in fields and " ".join(stripped.split()) == fields["title"]:
+                if "title" in fields and folded == fields["title"]:
                     hit = (r, None)
                     break
                 continue
@@ -276,7 +348,10 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
                 hit = (r, m)
                 break
         if hit is None:
-            add_body(lead, te, "body")
+            # Most lines: a body paragraph. Without a byte-order mark, raw[lead:te] is
+            # `stripped` itself (it starts and ends with a non-space), so its folded text is
+            # `folded`; a mark at its start may have moved `lead` (see line.index above).
+            add_body(lead, te, "body", folded if "\ufeff" not in stripped else None)
             seen_content = True
             prev_role = "body"
             continue
@@ -303,5 +378,11 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
             if role in FIELD_ROLES:
                 seen_content = True
         prev_role = role
-    omap = _offset_map(raw, paragraphs)
+    paragraphs = _paragraph_objects(rows)
+    if paragraphs and contiguous:
+        if not raw.isascii():
+            raw.encode("utf-32-le")  # a lone surrogate raises here, as in _keep_mask
+        omap = _offset_map_contiguous(rows, pos)
+    else:
+        omap = _offset_map(raw, paragraphs)
     return Normalised(raw, "".join(text_parts), omap, paragraphs, removed, fields, spans)

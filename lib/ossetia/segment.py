@@ -16,22 +16,38 @@ ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
 
 
+#: The run of letters and full stops that ends where a match of this on the *reversed*
+#: paragraph starts is the word before a full stop (see _split).
+_RUN = re.compile(r"[A-Za-z.]*")
+
+
 def _split(par: str) -> list[tuple[int, int]]:
-    """Sentence spans within one paragraph."""
-    spans, start = [], 0
+    """Sentence spans within one paragraph.
+
+    A full stop ends no sentence when the word before it (the run of letters and full stops
+    right before it, within the current sentence, trailing full stops dropped) is in
+    ABBREVIATIONS or a single capital letter. That run is found without copying the sentence:
+    it is a match of ``_RUN`` on the reversed paragraph, starting at the character before the
+    full stop and stopping at the sentence start."""
+    spans, start, n = [], 0, len(par)
+    rev = None
     for m in _BOUNDARY.finditer(par):
-        word = re.search(r"([A-Za-z.]+)\.$", par[start:m.start() + 1])
-        if par[m.start()] == "." and word:
-            w = word.group(1).rstrip(".")
-            if w in ABBREVIATIONS or re.fullmatch(r"[A-Z]", w):
-                continue
+        j = m.start()
+        if par[j] == ".":
+            if rev is None:
+                rev = par[::-1]
+            k = _RUN.match(rev, n - j, n - start).end() - (n - j)  # rev[n - j] is par[j - 1]
+            if k:
+                w = par[j - k:j].rstrip(".")
+                if w in ABBREVIATIONS or (len(w) == 1 and "A" <= w <= "Z"):
+                    continue
         end = m.end()
         spans.append((start, end))
         start = end
-        while start < len(par) and par[start] == " ":
+        while start < n and par[start] == " ":
             start += 1
-    if start < len(par):
-        spans.append((start, len(par)))
+    if start < n:
+        spans.append((start, n))
     return spans
 
 
