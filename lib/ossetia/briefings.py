@@ -126,9 +126,10 @@ def briefings(seeds: str | Path | None = None) -> list[Briefing]:
             "'Pandora's box' warning, the Russian parliament's call (25 August) and Russia's recognition (26 "
             f"August): {_days(d(), 'E01', 'E04')} days from Kosovo to recognition (E01 to E04). Reference events hollow and "
             "dashed, seed evidence filled.",
-            "A time line from February to September 2008: reference events (Kosovo's declaration, the war, "
-            "Russia's recognition) above the axis, seed evidence (the appeals citing Kosovo, Rice's denial, "
-            "Russia's warning, the parliament's call) below it.",
+            "A time line from February to September 2008. Above the axis: Kosovo's declaration (17 February) and "
+            "the start of the war (8 August), both reference events. Below: the appeals citing Kosovo, Rice's "
+            "denial and Russia's warning (4-5 March), then the parliament's call (25 August) and, beside it, "
+            "Russia's recognition (26 August, reference).",
             lambda: plots.kosovo_sequence_figure(d()["claims"], d()["events"], d()["corpus"]),
             lambda: _ids(plots.kosovo_sequence(d()["claims"], d()["events"])["cite"])),
     ]
