@@ -26,7 +26,7 @@ from pathlib import Path
 from .corpus import load_corpus
 from .fileio import decode_text
 from .paths import PROJECT_ROOT
-from .segment import _split
+from .segment import _split_text
 from .textstats import tokenize
 
 BENCH_DIR = PROJECT_ROOT / ".bench"
@@ -73,14 +73,14 @@ def ours(items: list[tuple[Path, str]]) -> dict[str, Counter]:
     for path, outlet in items:
         raw = decode_text(path.read_bytes(), path)
         n = norm(raw, outlet)
-        firsts, lasts = [], []
-        for p in n.paragraphs:
-            for a, b in _split(n.text[p.t_start:p.t_end]):
-                firsts.append(p.t_start + a)
-                lasts.append(p.t_start + b - 1)
-        if firsts:  # every sentence's raw span, in one gather from the offset map
-            n.omap[firsts], n.omap[lasts] + 1  # noqa: B018  (the work being measured)
-        counts.setdefault(outlet, Counter()).update(tokenize(n.text.lower()))
+        spans = _split_text(n.text, [(p.t_start, p.t_end) for p in n.paragraphs])
+        if spans:  # every sentence's raw span, in one gather from the offset map
+            firsts, ends = zip(*spans)
+            n.omap[list(firsts)], n.omap[[e - 1 for e in ends]] + 1  # noqa: B018  (the work being measured)
+        c = counts.get(outlet)
+        if c is None:  # (setdefault would build a Counter for every document)
+            c = counts[outlet] = Counter()
+        c.update(tokenize(n.text.lower()))
     return counts
 
 

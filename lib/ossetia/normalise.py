@@ -24,7 +24,6 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 
 import numpy as np
@@ -70,18 +69,13 @@ def _offset_map(raw: str, paragraphs: list) -> np.ndarray:
     return np.insert(idx, cuts, -1)
 
 
-def _offset_map_contiguous(rows: list[tuple], n_text: int) -> np.ndarray:
-    """:func:`_offset_map` for paragraphs (``(t_start, t_end, start, end, ...)`` rows) whose
-    text is as long as their raw span, so that ``text[t_start + i]`` comes from
-    ``raw[start + i]``: the map is ``arange(n_text)`` plus a shift repeated over each paragraph
-    (``start - t_start``) and over each separator character (whatever makes it -1)."""
-    shifts, lengths = [], []
-    for t_start, t_end, start, _end, *_ in rows:
-        shifts += (start - t_start, -1 - t_end, -2 - t_end)
-        lengths += (t_end - t_start, 1, 1)
-    assert len(SEPARATOR) == 2
-    del shifts[-2:], lengths[-2:]  # no separator after the last paragraph
-    omap = np.repeat(np.array(shifts, dtype=np.int32), lengths)
+def _offset_map_contiguous(shifts: list[int], lengths: list[int], n_text: int) -> np.ndarray:
+    """:func:`_offset_map` for paragraphs whose text is as long as their raw span, so that
+    ``text[t_start + i]`` comes from ``raw[start + i]``: the map is ``arange(n_text)`` plus a
+    shift repeated over each paragraph (``start - t_start``) and over each separator character
+    (whatever makes it -1). ``shifts`` and ``lengths`` hold these runs in text order (built as
+    the paragraphs are added, see :func:`normalise`)."""
+    omap = np.array(shifts, dtype=np.int32).repeat(lengths)
     omap += np.arange(n_text, dtype=np.int32)
     return omap
 
@@ -255,35 +249,34 @@ def _lines(raw: str):
         start += len(line) + (1 if breaks is None else len(breaks[no - 1]) if no <= len(breaks) else 0)
 
 
-def _is_folded(s: str) -> bool:
-    """True if whitespace folding leaves ``s`` (already stripped) unchanged, in one C-level
-    scan: every whitespace character but the ASCII space (and the byte-order mark) is
-    non-printable, so a printable string with no double space has nothing to fold."""
-    return s.isprintable() and "  " not in s
+def _frozen(cls, values: dict):
+    """``cls(**values)`` for a frozen dataclass, three times as fast: its ``__init__`` sets each
+    field through ``object.__setattr__``; giving the new instance the dict of its fields (in
+    field order) makes the same object (equal, same hash, repr and pickle)."""
+    obj = _new(cls)
+    _setattr(obj, "__dict__", values)
+    return obj
 
 
-def _paragraph_objects(rows: list[tuple]) -> list[Paragraph]:
-    """``[Paragraph(*row) for row in rows]``, twice as fast: a frozen dataclass's ``__init__``
-    sets each field through ``object.__setattr__``; filling the new instance's ``__dict__``
-    in field order gives the same objects (equal, same hash, repr and pickle)."""
-    new, names = object.__new__, _PARAGRAPH_FIELDS
-    out = []
-    for row in rows:
-        p = new(Paragraph)
-        p.__dict__.update(zip(names, row))
-        out.append(p)
-    return out
+_new, _setattr = object.__new__, object.__setattr__
 
 
-_PARAGRAPH_FIELDS = tuple(f.name for f in dataclass_fields(Paragraph))
+@lru_cache(maxsize=64)
+def _prefilters(outlet: str) -> tuple:
+    """The ``fullmatch`` of :func:`_prefilter` for an outlet, for each state, indexed by
+    ``2 * first + after_title`` (one tuple look-up per line instead of a cached call)."""
+    return tuple(_prefilter(outlet, first, after).fullmatch for first in (False, True) for after in (False, True))
 
 
 @lru_cache(maxsize=4096)
 def normalise(raw: str, outlet: str = "*") -> Normalised:
     """Normalise one article's raw text. Pure and cached: same input, same output."""
     rules = _rules_for(outlet)[0]
+    prefilters = _prefilters(outlet)
     text_parts: list[str] = []
-    rows: list[tuple] = []  # the paragraphs' fields (the objects are made at the end)
+    paragraphs: list[Paragraph] = []
+    shifts: list[int] = []  # the offset map's runs, for _offset_map_contiguous
+    lengths: list[int] = []
     removed: list[Removal] = []
     fields: dict[str, str] = {}
     spans: dict[str, tuple[int, int]] = {}
@@ -311,23 +304,38 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
             piece = " ".join(seg.split()) if "\ufeff" not in seg else _WS_RUN.sub(" ", seg)
         if text_parts:
             text_parts.append(SEPARATOR)
+            shifts.append(-1 - pos)  # the separator's two characters map to -1
+            shifts.append(-2 - pos)
+            lengths.append(1)
+            lengths.append(1)
             pos += len(SEPARATOR)
+        n = len(piece)
         text_parts.append(piece)
-        rows.append((pos, pos + len(piece), a, b, part, role))
-        pos += len(piece)
-        if len(piece) != b - a:
+        paragraphs.append(_frozen(Paragraph, {"t_start": pos, "t_end": pos + n, "start": a, "end": b,
+                                              "part": part, "role": role}))
+        shifts.append(a - pos)
+        lengths.append(n)
+        pos += n
+        if n != b - a:
             contiguous = False
 
     for no, ls, line in _lines(raw):
-        stripped = line.strip().lstrip("\ufeff").strip()
+        stripped = line.strip()
+        if stripped[:1] == "\ufeff":
+            stripped = stripped.lstrip("\ufeff").strip()
         if not stripped:
             continue
         lead = ls + line.index(stripped[0])
         te = lead + len(stripped)
-        folded = stripped if _is_folded(stripped) else " ".join(stripped.split())
+        # folding leaves `stripped` unchanged when it is printable with no double space (every
+        # whitespace character but the ASCII space, and the byte-order mark, is non-printable)
+        folded = stripped if stripped.isprintable() and "  " not in stripped else " ".join(stripped.split())
         hit = None
-        maybe_rule = _prefilter(outlet, not (seen_content or "title" in fields), prev_role == "title")
-        if maybe_rule.fullmatch(stripped) is None and folded != fields.get("title"):
+        # a line the prefilter does not match can match no rule the loop would try (the
+        # title repeat is tested apart)
+        first = not (seen_content or "title" in fields)
+        if (prefilters[2 * first + (prev_role == "title")](stripped) is None
+                and folded != fields.get("title")):
             rules_here: tuple[Rule, ...] = ()
         else:
             rules_here = rules
@@ -368,21 +376,26 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
         if body is not None:
             ba, bb = lead + m.start("body"), lead + m.end("body")
             if ba > lead:
-                removed.append(Removal(no, lead, ba, role, r.rule_id, raw[lead:ba]))
+                removed.append(_removal(no, lead, ba, role, r.rule_id, raw[lead:ba]))
             add_body(ba, bb, "heading" if role == "heading" else "body")
             if bb < te:
-                removed.append(Removal(no, bb, te, role, r.rule_id, raw[bb:te]))
+                removed.append(_removal(no, bb, te, role, r.rule_id, raw[bb:te]))
             seen_content = True
         else:
-            removed.append(Removal(no, lead, te, role, r.rule_id, stripped))
+            removed.append(_removal(no, lead, te, role, r.rule_id, stripped))
             if role in FIELD_ROLES:
                 seen_content = True
         prev_role = role
-    paragraphs = _paragraph_objects(rows)
     if paragraphs and contiguous:
         if not raw.isascii():
             raw.encode("utf-32-le")  # a lone surrogate raises here, as in _keep_mask
-        omap = _offset_map_contiguous(rows, pos)
+        omap = _offset_map_contiguous(shifts, lengths, pos)
     else:
         omap = _offset_map(raw, paragraphs)
     return Normalised(raw, "".join(text_parts), omap, paragraphs, removed, fields, spans)
+
+
+def _removal(line: int, start: int, end: int, role: str, rule_id: str, raw: str) -> Removal:
+    """``Removal(line, start, end, role, rule_id, raw)``, made as :func:`_frozen` does."""
+    return _frozen(Removal, {"line": line, "start": start, "end": end, "role": role, "rule_id": rule_id,
+                             "raw": raw})

@@ -22,32 +22,43 @@ _RUN = re.compile(r"[A-Za-z.]*")
 
 
 def _split(par: str) -> list[tuple[int, int]]:
-    """Sentence spans within one paragraph.
+    """Sentence spans within one paragraph (see :func:`_split_text`)."""
+    return _split_text(par, ((0, len(par)),))
+
+
+def _split_text(text: str, bounds) -> list[tuple[int, int]]:
+    """Sentence spans, in ``text`` offsets, of the paragraphs ``text[a:b]`` for each ``(a, b)``
+    of ``bounds``: the same as ``_split(text[a:b])`` shifted by ``a``, paragraph after
+    paragraph, without copying the paragraphs (``finditer(text, a, b)`` sees ``text`` as if it
+    ended at ``b``, and ``_BOUNDARY`` has no look-behind or anchor that could see before ``a``).
 
     A full stop ends no sentence when the word before it (the run of letters and full stops
     right before it, within the current sentence, trailing full stops dropped) is in
     ABBREVIATIONS or a single capital letter. That run is found without copying the sentence:
-    it is a match of ``_RUN`` on the reversed paragraph, starting at the character before the
+    it is a match of ``_RUN`` on the reversed text, starting at the character before the
     full stop and stopping at the sentence start."""
-    spans, start, n = [], 0, len(par)
+    spans, n = [], len(text)
     rev = None
-    for m in _BOUNDARY.finditer(par):
-        j = m.start()
-        if par[j] == ".":
-            if rev is None:
-                rev = par[::-1]
-            k = _RUN.match(rev, n - j, n - start).end() - (n - j)  # rev[n - j] is par[j - 1]
-            if k:
-                w = par[j - k:j].rstrip(".")
-                if w in ABBREVIATIONS or (len(w) == 1 and "A" <= w <= "Z"):
-                    continue
-        end = m.end()
-        spans.append((start, end))
-        start = end
-        while start < n and par[start] == " ":
-            start += 1
-    if start < n:
-        spans.append((start, n))
+    finditer = _BOUNDARY.finditer
+    for a, b in bounds:
+        start = a
+        for m in finditer(text, a, b):
+            j = m.start()
+            if text[j] == ".":
+                if rev is None:
+                    rev = text[::-1]
+                k = _RUN.match(rev, n - j, n - start).end() - (n - j)  # rev[n - j] is text[j - 1]
+                if k:
+                    w = text[j - k:j].rstrip(".")
+                    if w in ABBREVIATIONS or (len(w) == 1 and "A" <= w <= "Z"):
+                        continue
+            end = m.end()
+            spans.append((start, end))
+            start = end
+            while start < b and text[start] == " ":
+                start += 1
+        if start < b:
+            spans.append((start, b))
     return spans
 
 
