@@ -21,3 +21,20 @@ def seeds_copy(tmp_path) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file below ``folder`` with its bytes, to prove that nothing changed."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def add_text(tmp_path, capsys):
+    """Add an article with this text to a seeds folder through the real CLI; returns its path."""
+    from ossetia.cli import main
+
+    def add(seeds: Path, text: str, outlet: str = "Civil Georgia", published: str = "2015-01-01") -> Path:
+        src = tmp_path / f"article-{len(list(tmp_path.glob('article-*')))}.txt"
+        src.write_text(text, encoding="utf-8")
+        rc = main(["add", str(src), "--outlet", outlet, "--published", published, "--title", "T",
+                   "--seeds", str(seeds)])
+        out, err = capsys.readouterr()
+        assert rc == 0, err
+        return src
+
+    return add

@@ -64,13 +64,9 @@ def test_extract_cli_writes_csv_to_stdout(capsys):
     assert len(df) == len(extract_claims()) and df["claim_id"].iloc[0] == "X001"
 
 
-def test_an_added_article_flows_through_extraction_without_code_change(seeds_copy, tmp_path, capsys):
-    art = tmp_path / "civil.txt"
-    art.write_text("Georgia condemned the treaty. Russia recognised the independence of South Ossetia, "
-                   "and Tbilisi said it will never permit it.\n", encoding="utf-8")
-    assert main(["add", str(art), "--outlet", "Civil Georgia", "--published", "2015-03-18",
-                 "--title", "Treaty", "--seeds", str(seeds_copy)]) == 0
-    capsys.readouterr()
+def test_an_added_article_flows_through_extraction_without_code_change(seeds_copy, add_text):
+    add_text(seeds_copy, "Georgia condemned the treaty. Russia recognised the independence of South Ossetia, "
+                         "and Tbilisi said it will never permit it.\n", published="2015-03-18")
     x = extract_claims(seeds_copy)
     new = x[x["doc_id"] == "005"]
     assert {("Georgia", "condemns"), ("Russia", "recognises"), ("Georgia", "opposes_recognition")} <= \

@@ -147,11 +147,8 @@ def test_a_failed_render_leaves_the_old_file_whole(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["corpus-timeline.svg"]  # no temp file left
 
 
-def test_figures_follow_the_seeds_folder_they_are_given(seeds_copy, tmp_path, capsys):
-    art = tmp_path / "a.txt"
-    art.write_text("Headline\n\nRussia recognised South Ossetia.\n", encoding="utf-8")
-    assert main(["add", str(art), "--outlet", "Civil Georgia", "--published", "2015-01-01", "--title", "T",
-                 "--seeds", str(seeds_copy)]) == 0
+def test_figures_follow_the_seeds_folder_they_are_given(seeds_copy, tmp_path, add_text):
+    add_text(seeds_copy, "Headline\n\nRussia recognised South Ossetia.\n")
     out = tmp_path / "out"
     assert main(["figures", "--seeds", str(seeds_copy), "--out", str(out), "--only", "corpus-timeline",
                  "--format", "svg"]) == 0

@@ -6,7 +6,6 @@ import pandas as pd
 import pytest
 
 from ossetia import load_corpus
-from ossetia.cli import main
 from ossetia.framing import label_hits, label_rates, leader_titles
 from ossetia.textstats import dispersion, keyness, kwic, tokens
 
@@ -67,13 +66,8 @@ def test_dispersion_positions_lie_in_the_text():
     assert set(d["doc_id"]) == {"000", "001", "003"}
 
 
-def test_an_added_article_is_counted_in_the_framing_tables(seeds_copy, tmp_path, capsys):
-    art = tmp_path / "a.txt"
-    art.write_text("Headline\n\nThe occupied Tskhinvali region and its de facto leaders were discussed.\n",
-                   encoding="utf-8")
-    assert main(["add", str(art), "--outlet", "Civil Georgia", "--published", "2015-01-01", "--title", "T",
-                 "--seeds", str(seeds_copy)]) == 0
-    capsys.readouterr()
+def test_an_added_article_is_counted_in_the_framing_tables(seeds_copy, add_text):
+    add_text(seeds_copy, "Headline\n\nThe occupied Tskhinvali region and its de facto leaders were discussed.\n")
     rates = label_rates(load_corpus(seeds_copy))
     assert rates.loc["occupied", "Civil Georgia"] > 0 and rates.loc["Tskhinvali region", "Civil Georgia"] > 0
 
