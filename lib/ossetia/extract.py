@@ -201,3 +201,73 @@ def score(extracted: pd.DataFrame, curated: pd.DataFrame, corpus: pd.DataFrame, 
                      "recall": round(c["found"].mean(), 2) if len(c) else float("nan"),
                      "precision": round(e["correct"].mean(), 2) if len(e) else float("nan")})
     return pd.DataFrame(rows)
+
+
+# -- the strict rule and a tidy table of both rules -----------------------------------------
+
+RULES = ("project", "strict")
+
+
+def _in_body(curated: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
+    """Curated rows whose quote starts inside a body sentence (the population both rules score)."""
+    spans = {}
+    for d, s, e in zip(sents["doc_id"], sents["start"], sents["end"]):
+        spans.setdefault(d, []).append((s, e))
+    keep = [any(a <= s < b for a, b in spans.get(d, ())) for d, s in zip(curated["doc_id"], curated["start"])]
+    return curated[keep]
+
+
+def _sentence_of(df: pd.DataFrame, sents: pd.DataFrame) -> list:
+    spans: dict[str, list] = {}
+    for d, i, s, e in zip(sents["doc_id"], sents["sent_id"], sents["start"], sents["end"]):
+        spans.setdefault(d, []).append((s, e, i))
+    return [next((i for a, b, i in spans.get(d, ()) if a <= int(s) < b), None)
+            for d, s in zip(df["doc_id"], df["start"])]
+
+
+def match_strict(extracted: pd.DataFrame, curated: pd.DataFrame, sents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The strict rule: a curated claim is found when a candidate's span overlaps its quote and
+    has the same action and the same target; a candidate is right when it so matches a curated
+    claim. Units are (document, span, action, target); claims outside body sentences are left
+    out, as under :func:`match`."""
+    key = ["doc_id", "start", "end", "action", "target"]
+    cur = _in_body(curated.drop_duplicates(subset=key), sents).copy()
+    ext = extracted.drop_duplicates(subset=key).copy()
+
+    def index(df):
+        out: dict[tuple, list[tuple[int, int]]] = {}
+        for d, s, e, a, t in zip(df["doc_id"], df["start"].astype(int), df["end"].astype(int), df["action"], df["target"]):
+            out.setdefault((d, a, t), []).append((s, e))
+        return out
+
+    def hits(df, other):
+        return [any(s < f and r < e for r, f in other.get((d, a, t), ()))
+                for d, s, e, a, t in zip(df["doc_id"], df["start"].astype(int), df["end"].astype(int), df["action"], df["target"])]
+
+    cur["found"] = hits(cur, index(ext))
+    ext["correct"] = hits(ext, index(cur))
+    return cur, ext
+
+
+def score_rules(extracted: pd.DataFrame, curated: pd.DataFrame, corpus: pd.DataFrame, set_name: str = "") -> pd.DataFrame:
+    """Recall and precision under the project rule (:func:`match`: same sentence, same action)
+    and the strict rule (:func:`match_strict`: overlapping span, same action, same target).
+
+    One row per rule: set, rule, recall, precision, n (curated units scored), n_extracted,
+    found, correct. Only the documents that have curated claims are scored: candidates in
+    other documents count neither way."""
+    docs = set(curated["doc_id"])
+    extracted = extracted[extracted["doc_id"].isin(docs)]
+    sents = sentences(corpus[corpus["doc_id"].isin(docs)])
+    if "sent_id" not in extracted.columns:  # rows from elsewhere (a curated table): place them
+        extracted = extracted.assign(sent_id=_sentence_of(extracted, sents))
+        extracted = extracted[extracted["sent_id"].notna()]  # the extractor reads body sentences only
+    rows = []
+    for rule, fn in (("project", match), ("strict", match_strict)):
+        cur, ext = fn(extracted, curated, sents)
+        rows.append({"set": set_name, "rule": rule,
+                     "recall": round(cur["found"].mean(), 2) if len(cur) else float("nan"),
+                     "precision": round(ext["correct"].mean(), 2) if len(ext) else float("nan"),
+                     "n": len(cur), "n_extracted": len(ext),
+                     "found": int(cur["found"].sum()), "correct": int(ext["correct"].sum())})
+    return pd.DataFrame(rows)

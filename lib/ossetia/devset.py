@@ -1,0 +1,192 @@
+"""The development set: real articles the rules were not written on, hand-coded as standoff rows.
+
+The texts live outside the project, in ``../shared/dev-articles/`` (beside the checkout, see
+:func:`texts_dir`); the project keeps only the annotations (``data/devset/claims.csv``: file,
+start, end and the claim codes, in the claims schema), the split (``data/devset/split.csv``:
+which articles tune the rules and which are held back, scored once) and the vocabulary the
+annotations needed beyond ``seeds/vocab`` (``data/devset/actors.csv``, ``targets.csv``).
+The quote of every row (``exact``) is re-read from the text at load time.
+
+To score the extractor, :func:`build_workspace` copies the seeds to a folder and adds the
+articles with :func:`ossetia.add.add_article`, as a user would; the annotations then become
+claims rows of the new documents (:func:`curated_for`).
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from .add import add_article
+from .errors import OssetiaError
+from .evidence import CLAIM_COLUMNS, CONTEXT, DATE_BASES, POLARITIES, THEMES, _date_problem, load_vocab
+from .paths import DATA_DIR, PROJECT_ROOT, rel, seeds_dir
+
+DEVSET_DIR = DATA_DIR / "devset"
+CLAIMS = DEVSET_DIR / "claims.csv"
+SPLIT = DEVSET_DIR / "split.csv"
+ACTORS = DEVSET_DIR / "actors.csv"
+TARGETS = DEVSET_DIR / "targets.csv"
+SPLITS = ("dev", "heldback")
+CODE_COLUMNS = ["part", "speaker", "actor", "action", "target", "polarity", "event_date",
+                "date_precision", "date_basis", "theme", "note"]
+
+
+def texts_dir() -> Path:
+    """Where the development texts are: ``shared/dev-articles`` beside the project checkout."""
+    return PROJECT_ROOT.parent / "shared" / "dev-articles"
+
+
+def available(folder: Path | None = None) -> bool:
+    """True when every article of the split is present (the scores need all of them)."""
+    folder = texts_dir() if folder is None else Path(folder)
+    return folder.is_dir() and all((folder / f).is_file() for f in load_split()["file"])
+
+
+def missing_reason(folder: Path | None = None) -> str:
+    """One line saying why the development set cannot be scored here ('' when it can)."""
+    folder = texts_dir() if folder is None else Path(folder)
+    if not folder.is_dir():
+        return f"the development texts are not here ({folder.as_posix()} is absent)"
+    gone = [f for f in load_split()["file"] if not (folder / f).is_file()]
+    return f"{len(gone)} development texts are missing from {folder.as_posix()} (first: {gone[0]})" if gone else ""
+
+
+def _read(path: Path) -> pd.DataFrame:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return pd.DataFrame(list(csv.DictReader(fh)), dtype=str)
+
+
+def load_split() -> pd.DataFrame:
+    """One row per article: file, split (dev | heldback), outlet, published, date_basis, event, reason."""
+    return _read(SPLIT)
+
+
+def load_annotations(folder: Path | None = None) -> pd.DataFrame:
+    """The hand-coded claims, with ``exact``, ``prefix`` and ``suffix`` re-read from the texts.
+
+    Raises :class:`OssetiaError` naming the row when a span does not re-read to a non-empty,
+    whitespace-trimmed quote, or when the texts are absent."""
+    folder = texts_dir() if folder is None else Path(folder)
+    ann = _read(CLAIMS)
+    split = dict(zip(load_split()["file"], load_split()["split"]))
+    raws: dict[str, str] = {}
+    exact, prefix, suffix, sets = [], [], [], []
+    for i, r in enumerate(ann.to_dict("records"), start=2):
+        where = f"row {i}"
+        if r["file"] not in split:
+            raise OssetiaError(rel(CLAIMS), f"{where}: file '{r['file']}' is not in {SPLIT.name}")
+        if r["file"] not in raws:
+            path = folder / r["file"]
+            if not path.is_file():
+                raise OssetiaError(path.as_posix(), "development text not found")
+            raws[r["file"]] = path.read_text(encoding="utf-8")
+        raw = raws[r["file"]]
+        try:
+            s, e = int(r["start"]), int(r["end"])
+        except ValueError:
+            raise OssetiaError(rel(CLAIMS), f"{where}: start/end are not whole numbers") from None
+        q = raw[s:e] if 0 <= s < e <= len(raw) else ""
+        if not q or q != q.strip():
+            raise OssetiaError(rel(CLAIMS), f"{where}: span [{s}, {e}) of {r['file']} does not re-read "
+                                             "to a trimmed, non-empty quote")
+        exact.append(q)
+        prefix.append(raw[max(0, s - CONTEXT):s])
+        suffix.append(raw[e:e + CONTEXT])
+        sets.append(split[r["file"]])
+    ann.insert(1, "set", sets)
+    ann["exact"], ann["prefix"], ann["suffix"] = exact, prefix, suffix
+    ann["start"], ann["end"] = ann["start"].astype(int), ann["end"].astype(int)
+    return ann
+
+
+def vocabulary(seeds: str | Path | None = None) -> dict[str, set[str]]:
+    """The codes the annotations may use: the seeds' vocabularies plus the dev-set additions."""
+    folder = seeds_dir(seeds)
+    return {
+        "actors": set(load_vocab("actors", folder)["actor"]) | set(_read(ACTORS)["actor"]),
+        "targets": set(load_vocab("targets", folder)["target"]) | set(_read(TARGETS)["target"]),
+        "actions": set(load_vocab("actions", folder)["action"]),
+    }
+
+
+def problems(ann: pd.DataFrame, seeds: str | Path | None = None) -> list[str]:
+    """One line per annotation code that is not in the vocabulary (empty list: all valid)."""
+    v = vocabulary(seeds)
+    out = []
+    for i, r in enumerate(ann.to_dict("records"), start=2):
+        def bad(msg):
+            out.append(f"{rel(CLAIMS)} row {i}: {msg}")
+        for col, voc in (("actor", "actors"), ("speaker", "actors"), ("target", "targets"), ("action", "actions")):
+            if r[col] not in v[voc]:
+                bad(f"{col} '{r[col]}' is in neither seeds/vocab nor data/devset")
+        for col, allowed in (("theme", THEMES), ("polarity", POLARITIES), ("date_basis", DATE_BASES),
+                             ("part", ("news", "headline", "caption"))):
+            if r[col] not in allowed:
+                bad(f"{col} '{r[col]}' is not one of {', '.join(allowed)}")
+        msg = _date_problem(r["event_date"], r["date_precision"])
+        if msg:
+            bad(msg)
+    return out
+
+
+def build_workspace(dest: str | Path, seeds: str | Path | None = None, folder: Path | None = None) -> dict[str, str]:
+    """Copy the seeds to ``dest`` and add every development article to it with ``add_article``.
+
+    Returns the map file -> doc_id. The vocabulary stays the seeds' own: the extractor meets the
+    dev articles' people and states as unknown names, as it would on any new article."""
+    folder = texts_dir() if folder is None else Path(folder)
+    dest = Path(dest)
+    shutil.copytree(seeds_dir(seeds), dest)
+    ids = {}
+    for r in load_split().to_dict("records"):
+        row = add_article(folder / r["file"], outlet=r["outlet"], published=r["published"], title=r["file"],
+                          date_basis=r["date_basis"], seeds=dest, notes="development article")
+        ids[r["file"]] = row["doc_id"]
+    return ids
+
+
+def curated_for(ann: pd.DataFrame, ids: dict[str, str]) -> pd.DataFrame:
+    """The annotations as claims rows of the workspace documents (claim ids D001 ..., plus ``set``)."""
+    df = ann.copy()
+    df["doc_id"] = df["file"].map(ids)
+    df.insert(0, "claim_id", [f"D{i:03d}" for i in range(1, len(df) + 1)])
+    return df[CLAIM_COLUMNS + ["set", "file"]]
+
+
+SET_NAMES = ("in-sample", "dev", "heldback")
+
+
+def evaluate(sets: tuple[str, ...] = ("in-sample", "dev"), seeds: str | Path | None = None,
+             folder: Path | None = None) -> pd.DataFrame:
+    """Score ``ossetia extract`` under both rules on each of ``sets``: ``in-sample`` (the seeds
+    and their curated claims), ``dev`` (the tuning articles) and ``heldback`` (the articles
+    held back; ask for them only to report the final score). A tidy table from
+    :func:`ossetia.extract.score_rules`, one row per set and rule."""
+    import tempfile
+
+    from .corpus import load_corpus
+    from .evidence import load_claims
+    from .extract import extract_claims, score_rules
+
+    unknown = [s for s in sets if s not in SET_NAMES]
+    if unknown:
+        raise ValueError(f"unknown set {unknown[0]!r}: choose from {', '.join(SET_NAMES)}")
+    parts = []
+    if "in-sample" in sets:
+        parts.append(score_rules(extract_claims(seeds), load_claims(seeds), load_corpus(seeds), "in-sample"))
+    wanted = [s for s in sets if s != "in-sample"]
+    if wanted:
+        ann = load_annotations(folder)
+        with tempfile.TemporaryDirectory() as tmp:
+            ws = Path(tmp) / "seeds"
+            ids = build_workspace(ws, seeds, folder)
+            corpus = load_corpus(ws)
+            x = extract_claims(ws, corpus)
+            cur = curated_for(ann, ids)
+            for s in wanted:
+                parts.append(score_rules(x, cur[cur["set"] == s], corpus, s))
+    return pd.concat(parts, ignore_index=True)
