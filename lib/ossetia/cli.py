@@ -39,6 +39,30 @@ def _cmd_extract(args) -> int:
     return 0
 
 
+def _cmd_review(args) -> int:
+    from .curate import review_table, write_review
+
+    df = review_table(args.seeds, docs=args.doc or None)
+    write_review(df, args.out)
+    docs = ", ".join(dict.fromkeys(df["doc_id"])) or "none"
+    print(f"wrote {len(df)} candidates for review to {rel(args.out)} (documents {docs}); "
+          f"set decision to accept or reject, then run: ossetia accept {rel(args.out)}")
+    return 0
+
+
+def _cmd_accept(args) -> int:
+    from .curate import ReviewProblems, accept_review
+
+    try:
+        res = accept_review(args.file, seeds=args.seeds)
+    except ReviewProblems as e:
+        for line in e.lines:
+            print(f"error: {line}", file=sys.stderr)
+        return 1
+    print(res.summary(rel(args.file)))
+    return 0
+
+
 def _cmd_figures(args) -> int:
     from .figures import export_figures
 
@@ -75,6 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     e = with_seeds(sub.add_parser("extract", help="rule-based claim candidates as CSV on stdout"))
     e.set_defaults(func=_cmd_extract)
+
+    r = with_seeds(sub.add_parser("review", help="write extractor candidates to a CSV for review (decision: accept/reject)"))
+    r.add_argument("--doc", nargs="+", metavar="ID", help="documents to review (default: those with no curated claims)")
+    r.add_argument("--out", required=True, metavar="FILE.csv")
+    r.set_defaults(func=_cmd_review)
+
+    ac = with_seeds(sub.add_parser("accept", help="anchor and add the accepted rows of a review file to claims.csv"))
+    ac.add_argument("file", metavar="FILE.csv")
+    ac.set_defaults(func=_cmd_accept)
 
     f = with_seeds(sub.add_parser("figures", help="export the briefing figures"))
     f.add_argument("--out", default=None, help="output folder (default: the project's figures/)")
