@@ -11,7 +11,7 @@ from ossetia.cli import main
 from ossetia.fileio import decode_text
 from ossetia.normalise import normalise
 from ossetia.paths import FIGURES_DIR
-from ossetia.tables import read_table
+from ossetia.fileio import read_table
 from conftest import snapshot
 
 DOC = "002_10ffbf38920ab959.txt"  # VOA: its outlet rules remove "Accessibility links" / "Breaking News"

@@ -8,9 +8,9 @@ from matplotlib.colors import to_rgba
 
 from ossetia.cli import main
 from ossetia.evidence import load_claims, load_numbers, load_reference
-from ossetia.figures import FORMATS, export_figures, registry, render
+from ossetia.plots.export import FORMATS, export_figures, registry, render
 from ossetia.paths import FIGURES_DIR
-from ossetia.style import source_line
+from ossetia.plots.style import source_line
 from conftest import snapshot
 
 REG = registry()
@@ -50,7 +50,7 @@ def test_each_figure_names_evidence_that_exists(name):
 
 
 def test_every_actor_in_the_matrix_is_labelled(FIGS):
-    from ossetia.plots import stance_matrix
+    from ossetia.stances import stance_matrix
     fig = FIGS["recognition-matrix"]
     labels = {t.get_text() for ax in fig.axes for t in ax.get_yticklabels()}
     assert set(stance_matrix(load_claims())["actor"]) <= labels

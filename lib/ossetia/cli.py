@@ -64,7 +64,7 @@ def _cmd_accept(args) -> int:
 
 
 def _cmd_figures(args) -> int:
-    from .figures import export_figures
+    from .plots.export import export_figures
 
     written = export_figures(out=args.out, formats=args.format.split(","), only=args.only or None,
                              seeds=args.seeds)

@@ -19,7 +19,7 @@ from .errors import OssetiaError
 from .manifest import parse_date
 from .normalise import normalise
 from .paths import rel, seeds_dir as _seeds_dir
-from .tables import read_table
+from .fileio import read_table
 
 CONTEXT = 32  # characters of prefix / suffix
 SPAN = ["exact", "prefix", "suffix", "start", "end"]

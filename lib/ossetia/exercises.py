@@ -15,7 +15,7 @@ import sys
 from numbers import Number
 
 from .paths import DATA_DIR
-from .tables import read_table
+from .fileio import read_table
 
 EXERCISES = DATA_DIR / "exercises.csv"
 

@@ -14,7 +14,7 @@ from .corpus import voice
 from .normalise import fold
 from .paths import DATA_DIR
 from .segment import sentences
-from .tables import read_table
+from .fileio import read_table
 from .textstats import tokens
 
 LABELS = DATA_DIR / "labels.csv"

@@ -13,7 +13,7 @@ from .errors import OssetiaError
 from .fileio import decode_text
 from .normalise import normalise
 from .paths import rel, seeds_dir as _seeds_dir
-from .tables import read_table
+from .fileio import read_table
 
 MANIFEST = "sources.csv"
 COLUMNS = ["doc_id", "file", "sha256", "outlet", "title", "byline", "published", "date_basis",

@@ -11,7 +11,8 @@ from ossetia import load_corpus, parts, removals, sentences
 from ossetia.evidence import claims, load_claims, load_reference
 from ossetia.extract import extract_claims, score
 from ossetia.framing import label_hits, label_rates
-from ossetia.plots import referendum_table, stance_matrix
+from ossetia.referendums import referendum_table
+from ossetia.stances import stance_matrix
 from ossetia.textstats import kwic
 
 
@@ -82,7 +83,7 @@ def ex_04_1():
 
 def ex_04_2():
     """How many claims does the argument map place on the side that denies the precedent?"""
-    from ossetia.plots import argument_map
+    from ossetia.stances import argument_map
     return int((argument_map(load_claims())["side"] == "denies").sum())
 
 

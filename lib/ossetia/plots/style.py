@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import matplotlib.style
 from matplotlib.figure import Figure
 
-from .paths import DATA_DIR
+from ..paths import DATA_DIR
 
 STYLE_FILE = DATA_DIR / "ossetia.mplstyle"
 
@@ -52,7 +52,7 @@ def source_line(fig: Figure) -> str:
     raise ValueError("figure has no source line")
 
 
-def _text_width(s: str, size: float, weight: str = "normal") -> float:
+def text_width(s: str, size: float, weight: str = "normal") -> float:
     """Width of ``s`` in points at ``size`` in the current font (deterministic, no renderer)."""
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import TextToPath
@@ -68,7 +68,7 @@ def _n_wrapped_lines(text: str, size: float, width_pt: float) -> int:
         words = line.split(" ")
         while words:
             k = 1
-            while k < len(words) and _text_width(" ".join(words[:k + 1]), size) <= width_pt:
+            while k < len(words) and text_width(" ".join(words[:k + 1]), size) <= width_pt:
                 k += 1
             words = words[k:]
             n += 1
@@ -104,3 +104,15 @@ def finish(fig: Figure, title: str, sources: list[str], note: str = "") -> Figur
         bottom = footer_fraction(fig)
         engine.set(rect=(0, bottom, 1, 1 - bottom))
     return fig
+
+
+def legend_handles(stances=None, reference=False):
+    """Legend handles for the given stance keys (default: all), plus the reference layer if asked."""
+    from matplotlib.lines import Line2D
+
+    hs = [Line2D([], [], ls="", marker=STANCES[k][1], ms=9, mfc=STANCES[k][0], mec=STANCES[k][0],
+                 label=STANCES[k][2]) for k in (stances or STANCES)]
+    if reference:
+        hs.append(Line2D([], [], ls="", marker="o", ms=9, mfc="white", mec="black",
+                         label="reference layer (public sources, not seed evidence)"))
+    return hs

@@ -1,8 +1,10 @@
 """The registry of briefing figures and their export (``ossetia figures`` / ``make figures``).
 
 Each figure has a name, a builder (the same plotting function the notebooks call), a title,
-caption, alt text and the evidence it shows (claim ids, number ids, reference rows). Export
-writes PNG (300 dpi), SVG and PDF byte-reproducibly, plus ``index.csv`` and a README gallery.
+caption, alt text and the evidence it shows (claim ids, number ids, reference rows); the
+entries live beside their draw functions in the figure modules and are collected here, in
+gallery order. Export writes PNG (300 dpi), SVG and PDF byte-reproducibly, plus ``index.csv``
+and a README gallery.
 """
 
 from __future__ import annotations
@@ -10,40 +12,58 @@ from __future__ import annotations
 import csv
 import io
 import os
-from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from matplotlib.figure import Figure
 
-from .errors import OssetiaError
-from .fileio import atomic_write_bytes, atomic_write_text
-from .paths import FIGURES_DIR, rel
+from ..corpus import load_corpus
+from ..errors import OssetiaError
+from ..evidence import load_claims, load_numbers, load_reference
+from ..fileio import atomic_write_bytes, atomic_write_text
+from ..paths import FIGURES_DIR, rel
+from . import corpus, kosovo, recognition, referendums
+from .entry import Briefing, Entry
+from .style import house_style, source_line
+
+__all__ = ["FORMATS", "Briefing", "ENTRIES", "briefings", "export_figures", "index_rows", "registry", "render"]
+
+#: every registered figure, in gallery order
+ENTRIES: list[Entry] = corpus.ENTRIES + recognition.ENTRIES + referendums.ENTRIES + kosovo.ENTRIES
 
 FORMATS = ("png", "svg", "pdf")
 _META = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}
 
 
-@dataclass(frozen=True)
-class Briefing:
-    name: str
-    title: str
-    caption: str
-    alt: str
-    build: Callable[[], Figure]
-    evidence: Callable[[], list[str]]  # claim / number / reference ids shown
+@lru_cache(maxsize=4)
+def _load(seeds: Path | None) -> dict:
+    return {"corpus": load_corpus(seeds), "claims": load_claims(seeds), "numbers": load_numbers(seeds),
+            "recognitions": load_reference("recognitions", seeds),
+            "results": load_reference("referendum_results", seeds), "events": load_reference("events", seeds)}
+
+
+def _bind(e: Entry, data) -> Briefing:
+    def text(t):
+        return t if isinstance(t, str) else t(data())
+    return Briefing(e.name, text(e.title), text(e.caption), text(e.alt),
+                    lambda: e.build(data()), lambda: e.evidence(data()))
+
+
+def briefings(seeds: str | Path | None = None) -> list[Briefing]:
+    """The exported figures, in gallery order, drawing on ``seeds`` (default: the project's seeds/)."""
+    key = None if seeds is None else Path(seeds).resolve()
+
+    def data() -> dict:  # the tables, loaded on first use
+        return _load(key)
+    return [_bind(e, data) for e in ENTRIES]
 
 
 def registry(seeds: str | Path | None = None) -> dict[str, Briefing]:
-    """The briefing figures, drawing on ``seeds`` (default: the project's seeds/)."""
-    from .briefings import briefings
-
+    """The briefing figures by name, drawing on ``seeds`` (default: the project's seeds/)."""
     return {b.name: b for b in briefings(seeds)}
 
 
 def render(fig: Figure, fmt: str) -> bytes:
-    from .style import house_style
-
     buf = io.BytesIO()
     with house_style():  # svg.hashsalt, font types etc. are read when saving
         fig.savefig(buf, format=fmt, dpi=300, metadata=_META[fmt])
@@ -70,8 +90,6 @@ def export_figures(out: str | Path | None = None, formats: list[str] | None = No
         raise OssetiaError(rel(out), f"cannot create the output folder ({e.strerror})") from None
     if not os.access(out, os.W_OK):
         raise OssetiaError(rel(out), "output folder is not writable")
-    from .style import source_line
-
     names = only or list(reg)
     written: list[Path] = []
     sources: dict[str, str] = {}

@@ -1,0 +1,47 @@
+"""What a registry entry is: one exported figure, its texts, how to build it from the loaded
+tables and the evidence it shows. Each figure module lists its entries beside its draw
+functions; :mod:`ossetia.plots.export` collects them (so export imports the figure modules,
+never the reverse)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Union
+
+from matplotlib.figure import Figure
+
+#: a figure text: fixed, or built from the loaded tables (a dict of DataFrames)
+Text = Union[str, Callable[[dict], str]]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A figure as registered by its module: ``build`` and ``evidence`` take the loaded tables."""
+
+    name: str
+    title: Text
+    caption: Text
+    alt: Text
+    build: Callable[[dict], Figure]
+    evidence: Callable[[dict], list[str]]  # claim / number / reference ids shown
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """A figure bound to one seeds folder: texts resolved, ``build()`` and ``evidence()`` ready."""
+
+    name: str
+    title: str
+    caption: str
+    alt: str
+    build: Callable[[], Figure]
+    evidence: Callable[[], list[str]]  # claim / number / reference ids shown
+
+
+def ids_of(*cols) -> list[str]:
+    """The ids in the given columns (space- or '×'-separated lists allowed), first occurrence order."""
+    out: list[str] = []
+    for col in cols:
+        for v in col:
+            out += str(v).replace("×", " ").split()
+    return list(dict.fromkeys(out))

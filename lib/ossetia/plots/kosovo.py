@@ -1,0 +1,273 @@
+"""Kosovo precedent figures: the argument map and the dated sequence to recognition."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from ..corpus import voice
+from ..stances import argument_map, kosovo_sequence
+from .entry import Entry, ids_of
+from .layout import axes_inches, fmt_day, place_blocks, short_target, source_labels, wrap_pt, x_inches
+from .style import INK, STANCES, finish, footer_fraction, house_style, new_figure, text_width
+
+
+def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
+    """An argument map: the 'Kosovo precedent' in the middle, who invokes it on the left, who
+    denies it on the right, who warns against recognising Kosovo below; each box quotes the evidence."""
+    from matplotlib.patches import FancyBboxPatch
+
+    am = argument_map(claims)
+    kosovo = claims[(claims["action"] == "declares_independence") & (claims["target"] == "kosovo_independence")
+                    & (claims["event_date"].str.len() > 0)]
+    when = f"\n({fmt_day(kosovo['event_date'].min())})" if len(kosovo) else ""
+    W, H = 13.0, 7.6
+    sides = {"invokes": (STANCES["urges"][0], "invoke the precedent"),
+             "denies": (STANCES["refuses"][0], "deny it: Kosovo is a special case"),
+             "warns": (STANCES["condemns"][0], "warn against recognising Kosovo")}
+    cols = {"invokes": (0.2, 4.65), "warns": (4.9, 8.1), "denies": (8.35, W - 0.2)}  # x0, x1 in inches
+    with house_style():
+        fig = new_figure((W, H), layout=None)
+        finish(fig, "The 'Kosovo precedent': who invokes it, who denies it",
+               source_labels(corpus, am["doc_id"]),
+               note="Quotes are exact spans of the raw texts (seeds/claims.csv, theme kosovo_precedent).")
+        foot = footer_fraction(fig)
+        top = 0.62  # inches kept for the title
+        ax = fig.add_axes((0, foot, 1, 1 - foot - top / H))
+        ax.set_axis_off()
+        ah = H * (1 - foot) - top  # axes height in inches; data units are inches
+        ax.set_xlim(0, W)
+        ax.set_ylim(0, ah)
+
+        def layout(rows, x0, x1, fs):
+            """Wrapped lines and box heights (inches) for one column."""
+            pad = 0.08
+            out = []
+            for _, r in rows.iterrows():
+                who = r["actor"] if r["speaker"] in (r["actor"], voice(r["outlet"], r["part"])) else \
+                    f"{r['actor']}, through {r['speaker']}"
+                head = wrap_pt(f"{who} ({voice(r['outlet'], r['part'])}, {r['claim_id']})", fs,
+                                (x1 - x0 - 2 * pad) * 72, "bold")
+                quote = wrap_pt(f"\u201c{r['exact']}\u201d", fs, (x1 - x0 - 2 * pad) * 72)
+                out.append((r, head, quote, (len(head) + len(quote)) * fs * 1.22 / 72 + 2 * pad))
+            return out
+
+        gap, head_h = 0.12, 0.32
+        # the largest type size at which the tallest column fits
+        for fs in (10, 9.5, 9, 8.5, 8, 7.5):
+            boxes = {side: layout(am[am["side"] == side], *cols[side], fs) for side in sides}
+            need = {side: head_h + sum(b[3] for b in bs) + gap * max(len(bs) - 1, 0) for side, bs in boxes.items()}
+            if max(need["invokes"], need["denies"]) <= ah - 0.05:
+                break
+        q_text = f"Kosovo's independence{when}\nas a 'precedent'?"
+        q_h = 1.05
+        warn_top = min(ah - 0.05, need["warns"] + 0.1)  # the warning group sits at the bottom of the centre
+        q_y = (ah + warn_top) / 2  # the question box: centred in the space above the warnings
+        q_w = min(max(text_width(t, 13, "bold") for t in q_text.split("\n")) / 72 + 0.45,
+                  cols["warns"][1] - cols["warns"][0] - 0.3)
+        qx0 = (cols["warns"][0] + cols["warns"][1] - q_w) / 2
+        qx1 = qx0 + q_w
+        ax.add_patch(FancyBboxPatch((qx0, q_y - q_h / 2), qx1 - qx0, q_h, boxstyle="round,pad=0,rounding_size=0.12",
+                                    fc="#F2F2F2", ec=INK, lw=1.2))
+        ax.text((qx0 + qx1) / 2, q_y, q_text, ha="center", va="center", fontsize=13, fontweight="bold", color=INK)
+        for side, (col, title) in sides.items():
+            x0, x1 = cols[side]
+            y = {"invokes": ah - 0.05, "warns": warn_top,  # short groups beside the question: centred on it
+                 "denies": min(ah - 0.05, max(q_y + need["denies"] / 2 + head_h / 2, need["denies"] + 0.05))}[side]
+            ax.text((x0 + x1) / 2, y, title, ha="center", va="top", fontsize=11, fontweight="bold", color=col)
+            y -= head_h
+            ys = []
+            for r, head, quote, h in boxes[side]:
+                ax.add_patch(FancyBboxPatch((x0, y - h), x1 - x0, h, boxstyle="round,pad=0,rounding_size=0.06",
+                                            fc="white", ec=col, lw=1.4, gid=f"box:{r['claim_id']}"))
+                ax.text(x0 + 0.08, y - 0.08, "\n".join(head), ha="left", va="top", fontsize=fs, fontweight="bold",
+                        color=INK, linespacing=1.2)
+                ax.text(x0 + 0.08, y - 0.08 - len(head) * fs * 1.22 / 72, "\n".join(quote), ha="left", va="top", fontsize=fs,
+                        color=INK, linespacing=1.2, gid=f"claim:{r['claim_id']}")
+                ys.append((y - h, y))
+                y -= h + gap
+            if not ys:
+                continue
+            lo, hi = min(a for a, _ in ys), max(b for _, b in ys)
+            kw = dict(arrowstyle="-|>", color=col, lw=1.8, mutation_scale=16, shrinkA=0, shrinkB=2)
+            if side == "invokes":  # bracket along the right edge of the group, arrow to the question
+                bx = x1 + 0.1
+                ax.plot([bx, bx], [lo, hi], color=col, lw=1.8, solid_capstyle="butt")
+                ax.annotate("", (qx0, q_y), (bx, min(max(q_y, lo), hi)), arrowprops=kw)
+            elif side == "denies":
+                bx = x0 - 0.1
+                ax.plot([bx, bx], [lo, hi], color=col, lw=1.8, solid_capstyle="butt")
+                ax.annotate("", (qx1, q_y), (bx, min(max(q_y, lo), hi)), arrowprops=kw)
+            else:  # warnings below: arrow up from the group's title
+                ax.annotate("", ((qx0 + qx1) / 2, q_y - q_h / 2), ((x0 + x1) / 2, warn_top + 0.02), arrowprops=kw)
+    return fig
+
+
+def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
+    """Kosovo (Feb 2008) -> South Ossetia's appeal (Mar) -> Russia's parliament (Aug) -> recognition."""
+    seq = kosovo_sequence(claims, events)
+    seq["when"] = pd.to_datetime(seq["date"])
+    by_id = claims.set_index("claim_id")
+    ref = seq[seq["layer"] == "reference"]
+    frame = ref if len(ref) else seq  # the time frame: the reference events' span
+    lo, hi = frame["when"].min(), frame["when"].max()
+    pad = max((hi - lo) / 14, pd.Timedelta(days=10))
+    x0, x1 = min(lo - pad, lo.to_period("M").to_timestamp() - pd.Timedelta(days=4)), hi + pad
+    inside = seq[(seq["when"] >= x0) & (seq["when"] <= x1)]
+    later = seq[seq["when"] > x1]
+    earlier = seq[seq["when"] < x0]
+    span = x1 - x0
+    # zones beyond a break in the axis for claims outside the frame (e.g. dated by a later publication)
+    xa = x0 - span * 0.11 if len(earlier) else x0
+    xb = x1 + span * 0.11 if len(later) else x1
+    zone = {"later": x1 + span * 0.06, "earlier": x0 - span * 0.06}
+    fs, lh, wrap = 8.5, 8.5 * 1.22 / 72, 2.45 * 72  # type size, line height (inches), wrap width (points)
+    blue = "#0072B2"
+
+    def entries(rows):
+        """Label lines of a group of rows: seed claims by the same actor and action merged."""
+        out = []
+        for date, g0 in rows.groupby("date", sort=True):
+            reported = (g0["date_basis"] == "reported").all()
+            out.append((f"{date} (date reported)" if reported else str(date), None, None))
+            seeds = g0[g0["layer"] == "seed"]
+            if len(seeds):
+                c = by_id.loc[list(seeds["cite"])].reset_index()
+                for (actor, action), g in c.groupby(["actor", "action"], sort=False):
+                    tg = ", ".join(dict.fromkeys(short_target(t) for t in g["target"]))
+                    text = f"{actor}: {action.replace('_', ' ')} ({tg}) [{', '.join(g['claim_id'])}]"
+                    out += [(t, False, f"label:{' '.join(g['claim_id'])}") for t in wrap_pt(text, fs, wrap)]
+            for _, r in g0[g0["layer"] == "reference"].iterrows():
+                out += [(t, True, "reference-layer") for t in wrap_pt(f"{r['what']} [{r['cite']}]", fs, wrap)]
+        return out
+
+    with house_style():
+        fig = new_figure((13, 5.8))
+        ax = fig.add_subplot()
+        ax.set_yticks([])
+        for side in ("left", "bottom"):
+            ax.spines[side].set_visible(False)
+        ax.set_xlim(xa, xb)
+        months = list(pd.date_range(x0.to_period("M").to_timestamp() + pd.offsets.MonthBegin(1), x1, freq="MS"))
+        ticks = months + ([zone["later"]] if len(later) else []) + ([zone["earlier"]] if len(earlier) else [])
+        names = [f"{m:%b %Y}" for m in months] + ([" / ".join(sorted(set(later["date"])))] if len(later) else []) \
+            + ([" / ".join(sorted(set(earlier["date"])))] if len(earlier) else [])
+        ax.set_xticks([mdates.date2num(t) for t in ticks], names)
+        ax.tick_params(axis="x", length=0)
+        ax.grid(axis="x", color="#EEEEEE", lw=0.6)
+        ax.set_axisbelow(True)
+        ax.legend(handles=[
+            Line2D([], [], ls="-", marker="o", color=blue, ms=8, label="seed evidence (claim in a seed text)"),
+            Line2D([], [], ls="--", marker="o", color="black", mfc="white", mec="black", ms=8,
+                   label="reference event (public source)")],
+            loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=9.5, borderaxespad=0.3)
+        finish(fig, "From Kosovo to recognition: February to August 2008",
+               source_labels(corpus, claims.loc[claims["claim_id"].isin(seq["cite"]), "doc_id"])
+               + [f"reference: {s}" for s in sorted(set(seq.loc[seq["layer"] == "reference", "outlet"]))],
+               note="Seed claims dated to the day only; '(date reported)': the text gives no date, so the "
+                    "publication date stands in"
+                    + ("; claims outside the time frame are shown beyond the break (//) in the time axis."
+                       if len(later) or len(earlier) else "."))
+        aw, ah = axes_inches(ax)
+        ax.set_ylim(-ah / 2, ah / 2)  # y data units are inches, the time line at 0
+        xin = x_inches(ax, aw)
+        n0, n1 = mdates.date2num(xa), mdates.date2num(xb)
+
+        def at(inch):
+            return n0 + inch / aw * (n1 - n0)
+
+        # the time line, broken before and after the frame when there are zones
+        ax.plot([mdates.date2num(x0), mdates.date2num(x1)], [0, 0], color="#888888", lw=1.2, zorder=1)
+        for key, rows, edge in (("later", later, x1), ("earlier", earlier, x0)):
+            if len(rows):
+                zc = mdates.date2num(zone[key])
+                ax.plot([zc - (n1 - n0) * 0.025, zc + (n1 - n0) * 0.025], [0, 0], color="#888888", lw=1.2, zorder=1)
+                brk = (mdates.date2num(edge) + zc) / 2 + (-(n1 - n0) * 0.012 if key == "later" else (n1 - n0) * 0.012)
+                ax.text(brk, 0, "//", ha="center", va="center", fontsize=12, color="#888888")
+        # label blocks: dates closer than ~0.35 inch share a block
+        blocks, cur = [], []
+        for _, r in inside.sort_values(["when", "cite"]).iterrows():
+            if cur and xin(r["when"]) - xin(cur[-1]["when"]) > 0.35:
+                blocks.append(cur)
+                cur = []
+            cur.append(r)
+        if cur:
+            blocks.append(cur)
+        spec = []
+        for rows in blocks:
+            df = pd.DataFrame(rows)
+            spec.append({"rows": df, "at": {d: mdates.date2num(w) for d, w in zip(df["date"], df["when"])}})
+        for key, rows in (("later", later), ("earlier", earlier)):
+            if len(rows):
+                spec.append({"rows": rows, "at": {d: mdates.date2num(zone[key]) for d in rows["date"]}, "zone": True})
+        for b in spec:
+            b["lines"] = entries(b["rows"])
+            if b.get("zone"):
+                c = by_id.loc[[x for x in b["rows"]["cite"] if x in by_id.index]]
+                ev = sorted(set(c["event_date"]))
+                if len(c) and all(e and e not in set(b["rows"]["date"]) for e in ev):
+                    b["lines"][0] = (f"{b['lines'][0][0]} ({c['outlet'].iloc[0]}; dated to {', '.join(ev)} only)",
+                                     None, None)
+            b["w"] = max(text_width(t, fs, "bold" if (r is None and g is None) else "normal")
+                         for t, r, g in b["lines"]) / 72 * 1.03 + 0.04
+            b["h"] = len(b["lines"]) * lh + 0.04
+            xs = [(v - n0) / (n1 - n0) * aw for v in b["at"].values()]
+            b["x"] = sum(xs) / len(xs)
+        for b, (side, bx0, by0) in zip(spec, place_blocks(spec, aw, ah / 2 - 0.05)):
+            rows = b["rows"]
+            lx = min(max(b["x"], bx0 + 0.05), bx0 + b["w"] - 0.05)
+            for layer, g in rows.groupby("layer", sort=True):
+                ref = layer == "reference"
+                for d in sorted(set(g["date"])):
+                    xd = b["at"][d]
+                    ax.plot([xd, at(lx)], [0, side * by0], color="black" if ref else blue, lw=1,
+                            ls="--" if ref else "-", zorder=2,
+                            gid="reference-layer" if ref else f"leader:{' '.join(g['cite'])}")
+                for _, r in g.iterrows():
+                    xd = b["at"][r["date"]]
+                    if ref:
+                        ax.scatter([xd], [0], s=80, marker="o", facecolor="white", edgecolor="black", linestyle="--",
+                                   linewidths=1.3, zorder=4, gid="reference-layer")
+                    else:
+                        ax.plot([xd], [0], ls="", marker="o", ms=8.5, color=blue, zorder=4, gid=f"claim:{r['cite']}")
+            top = side * by0 + (b["h"] if side == 1 else 0) - 0.02
+            for k, (text, is_ref, lgid) in enumerate(b["lines"]):
+                ax.text(at(bx0), top - k * lh, text, ha="left", va="top", fontsize=fs, color=INK,
+                        fontweight="bold" if (is_ref is None and lgid is None) else "normal",
+                        style="italic" if is_ref else "normal", gid=lgid or "block-label")
+    return fig
+
+
+def _days(data: dict, a: str, b: str) -> int:
+    """Days between two reference rows (events or recognitions), from the tables."""
+    dates = {**dict(zip(data["events"]["ref_id"], data["events"]["date"])),
+             **dict(zip(data["recognitions"]["ref_id"], data["recognitions"]["date"]))}
+    return (pd.Timestamp(dates[b]) - pd.Timestamp(dates[a])).days
+
+
+ENTRIES = [
+    Entry(
+        "kosovo-argument-map", "The 'Kosovo precedent': who invokes it, who denies it",
+        "Who invokes Kosovo's independence as a precedent for South Ossetia, who denies it ('sui "
+        "generis') and who warns against recognising Kosovo ('Pandora's box'), each with the exact quote.",
+        "Three groups of quotation boxes around a central question. Left, invoking the precedent: South "
+        "Ossetia and its parliament (via Interfax and Reuters), Eduard Kokoity through his spokeswoman, and "
+        "the ex-Soviet rebel regions calling its denial hypocrisy. Right, denying it: Western backers and "
+        "Condoleezza Rice ('sui generis'). Below: Russia opposing Kosovo's independence as a 'Pandora's box'.",
+        lambda d: kosovo_argument_map_figure(d["claims"], d["corpus"]),
+        lambda d: ids_of(argument_map(d["claims"])["claim_id"])),
+    Entry(
+        "kosovo-sequence", "From Kosovo to recognition: February to August 2008",
+        lambda d: "Kosovo's declaration (17 February 2008), South Ossetia's appeal citing it (4–5 March), Russia's "
+        "'Pandora's box' warning, the Russian parliament's call (25 August) and Russia's recognition (26 "
+        f"August): {_days(d, 'E01', 'E04')} days from Kosovo to recognition (E01 to E04). Reference events hollow and "
+        "dashed, seed evidence filled.",
+        "A time line from February to September 2008. Above the axis: Kosovo's declaration (17 February) and "
+        "the start of the war (8 August), both reference events. Below: the appeals citing Kosovo, Rice's "
+        "denial and Russia's warning (4-5 March), then the parliament's call (25 August) and, beside it, "
+        "Russia's recognition (26 August, reference).",
+        lambda d: kosovo_sequence_figure(d["claims"], d["events"], d["corpus"]),
+        lambda d: ids_of(kosovo_sequence(d["claims"], d["events"])["cite"])),
+]

@@ -1,0 +1,296 @@
+"""Recognition figures: the recognition matrix, positions over time, and the UN members'
+recognitions beside what the seed texts say."""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import matplotlib.transforms as mtransforms
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from ..corpus import voice
+from ..stances import MATRIX_TARGETS, POSITION_LANES, actor_groups, positions, stance_matrix
+from .entry import Entry, ids_of
+from .layout import axes_inches, clusters, place_lane, pt, short_target, source_labels, wrap_pt, x_inches
+from .style import INK, MUTED, STANCES, finish, house_style, legend_handles, new_figure, text_width
+
+
+def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_claims: int = 1) -> Figure:
+    """Who recognises, urges, refuses or condemns what: actors x targets, one marker per stance
+    held in a cell, coloured and shaped by stance, labelled with the outlet and publication date
+    of the cell's first evidence."""
+    m = stance_matrix(claims, min_claims=min_claims)
+    targets = [t for t in MATRIX_TARGETS if t in set(m["target"])]
+    by_id = claims.set_index("claim_id")
+    first = m.groupby("actor")["first_date"].min()
+    groups = actor_groups(sorted(first.index, key=lambda a: (first[a], a)))
+    order = [a for _, members in groups for a in members]
+    stance_keys = [k for k in STANCES if k in {x for v in m["stances"] for x in v.split(", ")}]
+    fs, ms, step = 8.5, 8.0, 11.5  # label size, marker size (points), marker spacing (points)
+    cells = []
+    for _, r in m.iterrows():
+        ev = by_id.loc[r["claims"].split()].sort_values(["published", "outlet"])
+        first_ev = ev.iloc[0]
+        more = len(ev) - 1
+        label = f"{voice(first_ev['outlet'], first_ev['part'])} {first_ev['published']:%Y-%m-%d}" + (f" +{more}" if more else "")
+        cells.append((r, [k for k in STANCES if k in r["stances"].split(", ")], label))
+    with house_style():
+        # column widths (inches) from the widest cell content in each column
+        need = {t: 0.0 for t in targets}
+        for r, sts, label in cells:
+            w = (len(sts) * step + 4 + text_width(label, fs)) / 72
+            need[r["target"]] = max(need[r["target"]], w)
+        head = {t: max(text_width(line, 9.5) for line in MATRIX_TARGETS[t].split("\n")) / 72 for t in targets}
+        widths = [max(need[t], head[t]) + 0.28 for t in targets]
+        left = [sum(widths[:i]) for i in range(len(targets))]
+        name_w = max(text_width(a, 10) for a in order) / 72
+        fig_w = max(13.0, sum(widths) + name_w + 0.95)
+        fig = new_figure((fig_w, 0.255 * len(order) + 2.5))
+        ax = fig.add_subplot()
+        ax.set_xlim(0, sum(widths))
+        ax.set_ylim(len(order) - 0.5, -0.5)
+        for y in range(len(order)):
+            ax.axhline(y, color="#EDEDED", lw=0.6, zorder=0)
+        for x in left[1:]:
+            ax.axvline(x, color="#D9D9D9", lw=0.6, zorder=0)
+        for r, sts, label in cells:
+            i, y = targets.index(r["target"]), order.index(r["actor"])
+            x = left[i] + 0.1
+            for k, st in enumerate(sts):
+                col, mk, _ = STANCES[st]
+                ax.plot([x], [y], ls="", marker=mk, ms=ms, mfc=col, mec=col, zorder=3,
+                        transform=pt(ax, ms / 2 + k * step), gid=f"cell:{r['actor']}|{r['target']}|{st}")
+            ax.text(x, y, label, transform=pt(ax, len(sts) * step + 3), va="center", ha="left",
+                    fontsize=fs, color=MUTED)
+        ax.set_xticks([left[i] + widths[i] / 2 for i in range(len(targets))],
+                      [MATRIX_TARGETS[t] for t in targets], fontsize=9.5)
+        ax.xaxis.tick_top()
+        ax.set_yticks(range(len(order)), order, fontsize=10)
+        ax.tick_params(length=0)
+        for side in ("left", "bottom", "top", "right"):
+            ax.spines[side].set_visible(False)
+        # group brackets left of the actor names
+        y0 = 0
+        trans = mtransforms.blended_transform_factory(ax.transAxes, ax.transData)
+        for g, members in groups:
+            y1 = y0 + len(members) - 1
+            if y0:
+                ax.axhline(y0 - 0.5, color="#9A9A9A", lw=0.8, zorder=1)
+            off = -(name_w * 72 + 10)
+            ax.plot([0, 0], [y0 - 0.35, y1 + 0.35], color=MUTED, lw=1.2, transform=mtransforms.offset_copy(
+                trans, fig=fig, x=off, units="points"), clip_on=False)
+            ax.text(0, (y0 + y1) / 2, g if len(members) > 2 else g.replace(" / ", "/\n"),
+                    transform=mtransforms.offset_copy(trans, fig=fig, x=off - 5, units="points"),
+                    rotation=90, ha="right", va="center", fontsize=9, fontweight="bold", color=MUTED,
+                    clip_on=False, multialignment="center")
+            y0 = y1 + 1
+        ax.legend(handles=legend_handles(stance_keys), loc="upper center", bbox_to_anchor=(0.5, -0.005),
+                  ncol=len(stance_keys),
+                  title="stance towards the column's topic, as reported (a cell with two stances shows both)", fontsize=9.5,
+                  title_fontsize=9.5, handletextpad=0.3, columnspacing=1.6)
+        finish(fig, "Who recognises what: positions reported in five texts",
+               source_labels(corpus, claims["doc_id"]),
+               note="Each marker is one or more claims (seeds/claims.csv); label: outlet and publication date of the "
+                    "first evidence, +n more claims. Actors grouped by party, then by the date of their first position.")
+    return fig
+
+
+def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recognitions: pd.DataFrame) -> Figure:
+    """Positions over time, one lane per party, with Russia's recognition (reference layer) drawn
+    hollow and dashed, apart from the seed evidence."""
+    pos = positions(claims)
+    lanes = list(POSITION_LANES)
+    ru = recognitions[recognitions["state"] == "Russia"].iloc[0]
+    fs, step, mstep = 8.5, 0.185, 10.5  # label size (pt), row height (inches), marker spacing (pt)
+    # items: one label line per (lane, cluster of nearby dates, target), one marker per stance
+    items = []
+    for lane in lanes:
+        rows = pos[pos["lane"] == lane].sort_values(["date", "claim_id"]).reset_index(drop=True)
+        recs = []
+        for _, r in rows.iterrows():
+            ed = str(r["event_date"])
+            note = " (undated)" if not ed else (f" (event: {ed})" if len(ed) == 4 and ed != str(r["date"].year) else "")
+            recs.append({"date": r["date"], "key": (r["target"], note), "label": short_target(r["target"]) + note,
+                         "stance": r["stance"], "claim": r["claim_id"], "ref": False})
+        if lane == "Russia":
+            recs.append({"date": pd.Timestamp(ru["date"]), "key": ("ref", ru["ref_id"]), "ref": True,
+                         "label": f"recognises {short_target(str(ru['recognises']))} ({ru['ref_id']}, reference)",
+                         "stance": None, "claim": None})
+            recs.sort(key=lambda x: x["date"])
+        for idx in clusters([x["date"] for x in recs]):
+            group: dict = {}
+            for x in (recs[i] for i in idx):
+                it = group.setdefault(x["key"], {"label": x["label"], "date": x["date"], "ref": x["ref"], "marks": {}})
+                if not x["ref"]:
+                    it["marks"].setdefault(x["stance"], []).append(x["claim"])
+            its = list(group.values())
+            for it in its:
+                it["marks"] = {k: it["marks"][k] for k in STANCES if k in it["marks"]}
+            items.append((lane, its))
+    with house_style():
+        fig = new_figure((13, 7.4))
+        ax = fig.add_subplot()
+        dates = list(pos["date"]) + [pd.Timestamp(ru["date"])]
+        x0 = pd.Timestamp(f"{min(dates).year - 1}-01-01")
+        x1 = pd.Timestamp(f"{max(dates).year + 1}-07-01")
+        ax.set_xlim(x0, x1)
+        ax.set_ylim(len(lanes) - 0.5, -0.5)
+        ax.set_yticks(range(len(lanes)), lanes, fontsize=11, fontweight="bold")
+        ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_visible(False)
+        for k in range(1, len(lanes)):
+            ax.axhline(k - 0.5, color="#CCCCCC", lw=0.8)
+        ax.grid(axis="x", color="#EEEEEE", lw=0.6)
+        ax.set_axisbelow(True)
+        ax.xaxis.set_major_locator(mdates.YearLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        keys = [k for k in STANCES if k in set(pos["stance"])]
+        ax.legend(handles=legend_handles(keys, reference=True), loc="lower left", bbox_to_anchor=(0, 1.0),
+                  ncol=len(keys) + 1, fontsize=9, handletextpad=0.2, columnspacing=1.2, borderaxespad=0.3)
+        finish(fig, "Positions over time, as reported",
+               source_labels(corpus, pos["doc_id"]) + [f"reference: {ru['source']}"],
+               note="Each label is a topic; the marker is the party's stance towards it. Seed evidence filled, the "
+                    "reference layer (seeds/reference/) hollow and dashed. Only positions dated to the day or month; "
+                    "a date the text only implies is the publication date.")
+        aw, ah = axes_inches(ax)
+        xin = x_inches(ax, aw)
+        band = ah / len(lanes)
+        per_lane: dict = {}
+        for lane, its in items:
+            n_st = max(max(len(it["marks"]), 1) for it in its)
+            c = {"x0": min(xin(it["date"]) for it in its), "x1": max(xin(it["date"]) for it in its) + (n_st - 1) * mstep / 72
+                 + 0.06, "w": max(text_width(it["label"], fs) for it in its) / 72 * 1.03, "pre": 0.1, "n": len(its),
+                 "items": its, "n_st": n_st}
+            per_lane.setdefault(lane, []).append(c)
+        to_y = len(lanes) / ah  # data units per inch (y axis inverted: down is +)
+        for lane, cl in per_lane.items():
+            yc = lanes.index(lane)
+            half = band / 2 - 0.06
+            for c, (side, sh) in zip(cl, place_lane(cl, -half, half, aw, step)):
+                n = c["n"]
+                for k, it in enumerate(c["items"]):
+                    y = yc + (-sh + (k - (n - 1) / 2) * step) * to_y  # rows top to bottom, shift up = positive
+                    if it["ref"]:
+                        ax.scatter([it["date"]], [y], s=110, marker="o", facecolor="white", edgecolor="black",
+                                   linestyle="--", linewidths=1.4, zorder=4, gid="reference-layer")
+                    for j, (st, ids) in enumerate(it["marks"].items()):
+                        col, mk, _ = STANCES[st]
+                        for cid in ids:  # one marker per claim (same stance: same place)
+                            ax.plot([it["date"]], [y], ls="", marker=mk, ms=8.5, mfc=col, mec=col, zorder=3,
+                                    transform=pt(ax, j * mstep), gid=f"claim:{cid}")
+                    if side == "right":
+                        xa = mdates.date2num(x0) + (c["x1"] + c["pre"]) / aw * (mdates.date2num(x1) - mdates.date2num(x0))
+                        ha = "left"
+                    else:
+                        xa = mdates.date2num(x0) + (c["x0"] - c["pre"]) / aw * (mdates.date2num(x1) - mdates.date2num(x0))
+                        ha = "right"
+                    ax.text(xa, y, it["label"], ha=ha, va="center", fontsize=fs, color=INK,
+                            style="italic" if it["ref"] else "normal",
+                            gid="reference-layer" if it["ref"] else f"label:{' '.join(i for v in it['marks'].values() for i in v)}")
+    return fig
+
+
+def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
+    """UN member states' recognitions of South Ossetia (reference layer), with what the seed texts
+    say about recognition in the same time frame."""
+    rec = recognitions.reset_index(drop=True).copy()
+    rec["when"] = pd.to_datetime([d if len(d) == 10 else d + "-15" for d in rec["date"]])
+    seeds = claims[(claims["action"] == "recognises") & (claims["target"] == "south_ossetia_independence")]
+    seeds = seeds.sort_values(["event_date", "claim_id"]).reset_index(drop=True)
+    col = STANCES["recognises"][0]
+    with house_style():
+        fig = new_figure((12, 5.2))
+        ax = fig.add_subplot()
+        years = [d.year for d in rec["when"]] + [int(str(d)[:4]) for d in seeds["event_date"] if str(d)[:4].isdigit()]
+        x0, x1 = pd.Timestamp(f"{min(years) - 3}-01-01"), pd.Timestamp(f"{max(years) + 3}-01-01")
+        n = len(rec)
+        ax.set_yticks([])
+        ax.spines["left"].set_visible(False)
+        ax.set_ylim(n + len(seeds) + 0.1, -0.7)
+        ax.set_xlim(x0, x1)
+        ax.xaxis.set_major_locator(mdates.YearLocator(2))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.grid(axis="x", color="#EEEEEE", lw=0.6)
+        ax.set_axisbelow(True)
+        ax.legend(handles=[
+            Line2D([], [], color="black", ls="--", lw=1.2, marker="o", ms=9, mfc="white", mec="black",
+                   label="recognition (reference layer: public sources, not seed evidence)"),
+            Line2D([], [], ls="", marker="|", ms=10, mew=2, color="black", label="withdrawn"),
+            Patch(facecolor=col, alpha=0.5, edgecolor=col, label="seed text (filled): the year it gives")],
+            loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, fontsize=9.5, handlelength=2.4, borderaxespad=0.3)
+        refs = sorted(set(rec["source"]))
+        finish(fig, "UN members recognising South Ossetia, 2008–2018",
+               [f"reference: {s}" for s in refs] + source_labels(corpus, seeds["doc_id"]),
+               note="Reference layer (hollow, dashed) from seeds/reference/recognitions.csv; "
+                    "seed evidence (filled band) from seeds/claims.csv.")
+        aw, _ = axes_inches(ax)
+        xin = x_inches(ax, aw)
+        for i, r in rec.iterrows():
+            withdrawn = r["status"] == "withdrawn"
+            end = pd.Timestamp(r["withdrawn_date"]) if withdrawn else x1
+            ax.plot([r["when"], end], [i, i], color="black", lw=1.2, ls="--", gid="reference-layer")
+            ax.scatter(r["when"], i, s=110, marker="o", facecolor="white", edgecolor="black", linewidths=1.4,
+                       zorder=3, gid="reference-layer")
+            lab = f"{r['state']} {r['date']} ({r['ref_id']})" + (f", withdrawn {r['withdrawn_date']}" if withdrawn else "")
+            ax.annotate(lab, (r["when"], i), xytext=(-9, 0), textcoords="offset points", ha="right",
+                        va="center", fontsize=10, gid="reference-layer")
+            if withdrawn:
+                ax.scatter(end, i, s=110, marker="|", linewidths=2, color="black", zorder=3, gid="reference-layer")
+        if len(seeds):
+            ax.axhline(n - 0.35, color="#BBBBBB", lw=0.8)
+        for k, (_, r) in enumerate(seeds.iterrows()):
+            y = n + 0.35 + k
+            d = str(r["event_date"])
+            if len(d) >= 7:
+                d0 = pd.Timestamp(d if len(d) == 10 else d + "-01")
+                d1 = d0 + (pd.Timedelta(days=1) if len(d) == 10 else pd.offsets.MonthEnd(1))
+            else:
+                d0, d1 = pd.Timestamp(f"{d[:4]}-01-01"), pd.Timestamp(f"{d[:4]}-12-31")
+            ax.fill_between([d0, d1], y - 0.22, y + 0.22, color=col, alpha=0.5, lw=0, gid=f"claim:{r['claim_id']}")
+            head = (f"{r['outlet']} {r['published']:%Y-%m-%d} ({r['claim_id']}, dated to the "
+                    f"{r['date_precision']} only): " if r["date_precision"] in ("year", "month") else
+                    f"{r['outlet']} {r['published']:%Y-%m-%d} ({r['claim_id']}): ")
+            room = (aw - xin(d1) - 0.15) * 72 - 8
+            lines = wrap_pt(head + f"\u201c{r['exact']}\u201d", 9.5, room)
+            ax.annotate("\n".join(lines), (d1, y), xytext=(8, 0), textcoords="offset points", va="center",
+                        ha="left", fontsize=9.5, color=INK, gid=f"claim:{r['claim_id']}:label")
+    return fig
+
+
+ENTRIES = [
+    Entry(
+        "recognition-matrix", "Who recognises what: positions reported in five texts",
+        "Actors (rows) against what their position is about (columns): recognising, urging, refusing or "
+        "condemning, as reported in the seed texts. Colour and shape both code the stance towards the column's "
+        "topic; each cell is labelled with the voice (the outlet, or the agency or encyclopedia a forum post "
+        "quotes) and publication date of its first evidence, '+n' for more claims.",
+        "A grid of actors against topics such as South Ossetian independence, the 2006 referendum and "
+        "Kosovo's independence. International bodies and Georgia refuse or condemn the referendum; "
+        "South Ossetian bodies urge recognition; Russia refuses the 2006 referendum and Kosovo's "
+        "independence but recognises South Ossetia by 2008.",
+        lambda d: recognition_matrix_figure(d["claims"], d["corpus"]),
+        lambda d: ids_of(stance_matrix(d["claims"])["claims"])),
+    Entry(
+        "positions-timeline", "Positions over time, as reported",
+        "Positions of Russia (government and parliament), Georgia, South Ossetia and Western actors in the "
+        "seed texts, where the text dates them to the day or month; each label is a topic and the marker the "
+        "stance towards it. Russia's recognition (R01) comes from the reference layer, drawn hollow and dashed.",
+        "Four horizontal lanes from 2005 to 2015. Russia's lane moves from not recognising the 2006 "
+        "referendum and opposing Kosovo's independence (March 2008) to its parliament urging recognition in "
+        "August 2008, beside a hollow reference marker for Russia's recognition on 26 August 2008.",
+        lambda d: positions_timeline_figure(d["claims"], d["corpus"], d["recognitions"]),
+        lambda d: ids_of(positions(d["claims"])["claim_id"], ["R01"])),
+    Entry(
+        "recognition-timeline", "UN members recognising South Ossetia, 2008–2018",
+        "Recognitions by UN member states from public reference sources (hollow, dashed: not seed "
+        "evidence), with Tuvalu's 2014 withdrawal, beside the one seed statement that dates Russia's "
+        "recognition ('after the 2008 Russia-Georgia war', Agenda.ge 2014).",
+        "Six reference rows: Russia 26 Aug 2008, Nicaragua 5 Sep 2008, Venezuela 10 Sep 2009, Nauru "
+        "16 Dec 2009, Tuvalu Sep 2011 withdrawn 31 Mar 2014, Syria 29 May 2018; a band for 2008 marks "
+        "the seed text's year-only statement.",
+        lambda d: recognition_timeline_figure(d["recognitions"], d["claims"], d["corpus"]),
+        lambda d: ids_of(d["recognitions"]["ref_id"],
+                         d["claims"].query("action == 'recognises' and target == 'south_ossetia_independence'")["claim_id"])),
+]

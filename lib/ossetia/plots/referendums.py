@@ -1,0 +1,168 @@
+"""Referendum figures: reference results against what the news said, and the source check."""
+
+from __future__ import annotations
+
+import matplotlib.ticker as mticker
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from ..corpus import voice
+from ..referendums import referendum_table, referendum_year, source_check_table
+from .entry import Entry, ids_of
+from .layout import source_labels
+from .style import INK, MUTED, STANCES, finish, house_style, new_figure
+
+
+def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
+    """Yes share and turnout of the 1992 and 2006 referendums: reference results (hatched, from
+    counts) beside what the seed texts report (filled, with their qualifiers)."""
+    t = referendum_table(reference).set_index("referendum")
+    seeds = numbers[(numbers["measure"] == "vote_share_yes") & numbers["subject"].str.startswith("referendum")]
+    seeds = seeds.sort_values(["subject", "number_id"]).reset_index(drop=True)
+    days = reference.groupby("referendum")["date"].first()
+    bars = [("turnout_computed", "turnout"), ("yes_of_valid_computed", "yes,\nof valid\nvotes"),
+            ("yes_of_registered_computed", "yes, of\nregistered\nvoters")]
+    blue = STANCES["urges"][0]
+    with house_style():
+        fig = new_figure((12, 5.6))
+        ax, ax2 = fig.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [2.5, max(len(seeds), 2) * 0.62],
+                                                                "wspace": 0.08})
+        ticks, labels, centres = [], [], []
+        for g, ref in enumerate(t.index):
+            row = t.loc[ref]
+            for k, (col, lab) in enumerate(bars):
+                x = g * (len(bars) + 1) + k
+                ax.bar(x, row[col], width=0.78, lw=1.0, gid="reference-layer",
+                       **{"facecolor": "white", "edgecolor": "black", "hatch": "///", "ls": "--"})
+                ax.annotate(f"{row[col]:.2f}%", (x, row[col]), xytext=(0, 3), textcoords="offset points",
+                            ha="center", va="bottom", fontsize=9.5, gid="reference-layer")
+                ticks.append(x)
+                labels.append(lab)
+            centres.append((g * (len(bars) + 1) + (len(bars) - 1) / 2, f"{referendum_year(ref)} referendum\n({days[ref]})"))
+        ax.set_xticks(ticks, labels, fontsize=9)
+        ax.tick_params(axis="x", length=0)
+        sec = ax.secondary_xaxis(0)
+        sec.set_xticks([c for c, _ in centres], [lab for _, lab in centres], fontsize=10.5, fontweight="bold")
+        sec.tick_params(length=0, pad=3 * 9 * 1.25 + 9)
+        sec.spines["bottom"].set_visible(False)
+        ax.set_xlim(-0.7, ticks[-1] + 0.7)
+        ax.set_ylim(0, 112)
+        ax.yaxis.set_major_locator(mticker.FixedLocator(range(0, 101, 20)))
+        ax.set_ylabel("percent")
+        ax.set_title("Reference results (from the published counts)", fontsize=11)
+        for a in (ax, ax2):
+            a.grid(axis="y", color="#E6E6E6", lw=0.6)
+            a.set_axisbelow(True)
+        # what the seed texts say: a point for a value, a bar for a low-high range, '?' for no figure
+        handles = [Patch(facecolor="white", edgecolor="black", hatch="///", ls="--", label="reference result (from counts)")]
+        kinds = set()
+        for i, r in seeds.iterrows():
+            gid = f"number:{r['number_id']}"
+            if pd.notna(r["value"]):
+                ax2.plot([i], [r["value"]], ls="", marker="o", ms=10, color=blue, zorder=3, gid=gid)
+                ax2.annotate(f"{r['value']:g}%", (i, r["value"]), xytext=(9, 0), textcoords="offset points",
+                             va="center", fontsize=9.5, color=INK)
+                kinds.add("value")
+            elif pd.notna(r["low"]):
+                ax2.plot([i, i], [r["low"], r["high"]], color=blue, lw=7, solid_capstyle="butt", zorder=3, gid=gid)
+                ax2.annotate(f"{r['low']:g}–{r['high']:g}%", (i, (r["low"] + r["high"]) / 2), xytext=(9, 0),
+                             textcoords="offset points", va="center", fontsize=9.5, color=INK)
+                kinds.add("range")
+            else:  # no number: marked under the axis, never at a height that would read as a value
+                ax2.annotate("?", (i, 0), xytext=(0, 6), textcoords="offset points", ha="center", va="bottom",
+                             fontsize=15, fontweight="bold", color=blue, gid=gid)
+                ax2.annotate("no figure given", (i, 0), xytext=(12, 9), textcoords="offset points",
+                             va="bottom", fontsize=9, color=MUTED, style="italic")
+                kinds.add("vague")
+        seed_labels = []
+        for _, r in seeds.iterrows():
+            lab = f"{voice(r['outlet'], r['part'])}\n({r['number_id']})\n\u201c{r['exact']}\u201d"
+            if r["qualifier"] and str(r["qualifier"]).lower() != str(r["exact"]).lower():
+                lab += f"\n[{r['qualifier']}]"
+            seed_labels.append(lab)
+        ax2.set_xticks(range(len(seeds)), seed_labels, fontsize=9)
+        ax2.tick_params(axis="x", length=0)
+        ax2.tick_params(axis="y", left=False)
+        ax2.spines["left"].set_visible(False)
+        ax2.set_xlim(-0.5, len(seeds) - 0.3)
+        subjects = sorted({referendum_year(x) for x in seeds["subject"]})
+        ax2.set_title(f"Seed texts: yes share, {', '.join(subjects)}", fontsize=11)
+        handles += [h for k, h in [
+            ("value", Line2D([], [], ls="", marker="o", ms=9, color=blue, label="reported value")),
+            ("range", Line2D([], [], color=blue, lw=7, label="reported range (low–high)")),
+            ("vague", Line2D([], [], ls="", marker="$?$", ms=12, color=blue, label="vague amount, no figure"))]
+            if k in kinds]
+        ax2.legend(handles=handles, loc="center", fontsize=9.5, alignment="left", frameon=True,
+                   framealpha=1, edgecolor="none", facecolor="white", borderaxespad=0.2)
+        refs = sorted(set(reference["source"]))
+        stated = reference[reference["measure"] == "turnout_percent_stated"].set_index("referendum")["value"]
+        gaps = [f"the {referendum_year(k)} commission stated {float(v):g}% turnout, its own counts give {t.loc[k, 'turnout_computed']:.2f}%"
+                for k, v in stated.items() if abs(float(v) - t.loc[k, "turnout_computed"]) >= 0.05]
+        finish(fig, "Referendum results: reference counts vs what the news said",
+               source_labels(corpus, seeds["doc_id"]) + [f"reference: {s}" for s in refs],
+               note="Shares recomputed from counts in seeds/reference/referendum_results.csv"
+                    + ("; " + "; ".join(gaps) if gaps else "") + ".")
+    return fig
+
+
+def referendum_source_check_figure(numbers: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
+    """Source criticism: counts from VOA, Reuters and the commission side by side."""
+    t = source_check_table(numbers, reference)
+    lo, hi = 40000, 66000  # axis range (the captions in briefings.py describe it)
+    with house_style():
+        fig = new_figure((12, 5.0))
+        ax = fig.add_subplot()
+        for i, r in t.iterrows():
+            if r["layer"] == "reference":
+                kw = dict(facecolor="white", edgecolor="black", hatch="///", ls="--", gid="reference-layer")
+            elif r["layer"] == "derived":
+                kw = dict(facecolor="#F0E442", edgecolor="black", gid="derived")
+            else:
+                kw = dict(facecolor="#0072B2", edgecolor="#0072B2", gid=f"number:{r['cite']}")
+            ax.barh(i, r["count"] - lo, left=lo, height=0.62, **kw)
+            ax.annotate(f"{r['count']:,.0f}  ({r['cite']})", (r["count"], i), xytext=(5, 4 if r["note"] else 0),
+                        textcoords="offset points", va="bottom" if r["note"] else "center", fontsize=10,
+                        fontweight="bold", color=INK, gid=kw["gid"])
+            if r["note"]:
+                ax.annotate(r["note"], (r["count"], i), xytext=(5, 2), textcoords="offset points", va="top",
+                            fontsize=9, color=INK, gid=kw["gid"])
+        ax.set_yticks(range(len(t)), t["what"], fontsize=10)
+        ax.tick_params(axis="y", length=0)
+        ax.invert_yaxis()
+        ax.set_xlim(lo, hi)
+        ax.xaxis.set_major_formatter(mticker.StrMethodFormatter("{x:,.0f}"))
+        ax.grid(axis="x", color="#E6E6E6", lw=0.6)
+        ax.set_axisbelow(True)
+        ax.set_xlabel(f"count (axis starts at {lo:,} to show the differences)")
+        refs = sorted(set(reference.loc[reference["referendum"] == "referendum_2006", "source"]))
+        docs = numbers.set_index("number_id").loc[[c for c in t.loc[t["layer"] == "seed", "cite"]], "doc_id"]
+        finish(fig, "Do the numbers add up? Voters, votes and people",
+               source_labels(corpus, docs) + [f"reference: {s}" for s in refs],
+               note="Blue: reported in a seed text; hatched: reference counts; yellow: our arithmetic on the seed figures.")
+    return fig
+
+
+ENTRIES = [
+    Entry(
+        "referendum-results", "Referendum results: reference counts vs what the news said",
+        "Turnout and yes shares of the 1992 and 2006 referendums recomputed from the published counts "
+        "(hatched), beside the vote shares the seed texts report, with their qualifiers ('early results', "
+        "'a majority', 'overwhelmingly').",
+        "Bars for 1992 (turnout 96.9%, yes 99.9% of valid votes) and 2006 (turnout 94.6%, yes 99.9% of "
+        "valid votes, 93.5% of registered voters); VOA's preliminary 99 percent and the encyclopedia's "
+        "'a majority' drawn as a point and a range.",
+        lambda d: referendum_results_figure(d["numbers"], d["results"], d["corpus"]),
+        lambda d: ids_of(d["numbers"].query("measure == 'vote_share_yes' and subject.str.startswith('referendum')")["number_id"],
+                         d["results"]["ref_id"])),
+    Entry(
+        "referendum-source-check", "Do the numbers add up? Voters, votes and people",
+        "VOA's '99 percent of the region's 55,000 registered voters', read literally, is more yes votes "
+        "than the commission says were cast; Reuters' 50,000 people (2008) is fewer than the 2006 "
+        "registered voters. Seed figures (blue), reference counts (hatched) and our arithmetic (yellow).",
+        "Horizontal bars from 40,000 to 66,000: VOA 55,000 registered voters; 99% of that, 54,450; "
+        "commission 55,163 registered, 52,163 votes cast, 51,565 yes; Reuters 50,000 people.",
+        lambda d: referendum_source_check_figure(d["numbers"], d["results"], d["corpus"]),
+        lambda d: ids_of(source_check_table(d["numbers"], d["results"])["cite"])),
+]
