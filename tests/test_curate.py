@@ -112,7 +112,7 @@ def test_review_edit_accept_end_to_end(ws, tmp_path, capsys):
     assert (added.iloc[0] != "").all()  # every column filled
     assert run(capsys, "check", "--seeds", str(ws))[0] == 0
     # the figures built from this workspace show the new claims
-    from ossetia.figures import registry
+    from ossetia.plots.export import registry
 
     shown = {i for b in registry(ws).values() for i in b.evidence()}
     assert set(new["claim_id"]) & shown

@@ -31,7 +31,7 @@ from .errors import OssetiaError
 from .fileio import atomic_write_bytes
 from .normalise import normalise
 from .paths import rel, seeds_dir as _seeds_dir
-from .tables import read_table
+from .fileio import read_table
 
 REVIEW_COLUMNS = evidence.CLAIM_COLUMNS + ["sentence", "actor_kind", "decision"]
 #: What a review file must have: the decision, the document, the quote and the codes.
