@@ -28,10 +28,9 @@ import pandas as pd
 from . import evidence, manifest
 from .anchoring import locate, selector
 from .errors import OssetiaError
-from .fileio import atomic_write_bytes
+from .fileio import atomic_write_bytes, read_table
 from .normalise import normalise
 from .paths import rel, seeds_dir as _seeds_dir
-from .fileio import read_table
 
 REVIEW_COLUMNS = evidence.CLAIM_COLUMNS + ["sentence", "actor_kind", "decision"]
 #: What a review file must have: the decision, the document, the quote and the codes.

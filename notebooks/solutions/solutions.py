@@ -113,6 +113,24 @@ def ex_06_2():
     return int((label_hits(load_corpus())["outlet"] == "Euronews").sum())
 
 
+def ex_07_1():
+    """How many curated claims of the Agenda.ge text (doc 004) have Leonid Tibilov as their actor?"""
+    return len(claims(doc_id="004", actor="Leonid Tibilov"))
+
+
+def ex_07_2():
+    """Kereselidze's quoted sentence in doc 004, shortened to 'Official Tbilisi condemns': at which offset does accept anchor it?"""
+    from ossetia.anchoring import locate
+
+    corpus = load_corpus()
+    raw = corpus.set_index("doc_id").loc["004", "raw"]
+    s = sentences(corpus)
+    s = s[s["doc_id"] == "004"]
+    s = s[[("the proposed treaty" in raw[a:b]) for a, b in zip(s["start"], s["end"])]].iloc[0]
+    return locate(raw, {"exact": "Official Tbilisi condemns", "start": str(s["start"]), "end": str(s["end"]),
+                        "sentence": raw[s["start"]:s["end"]]})[0]
+
+
 SOLUTIONS = {name[3:].replace("_", "."): fn for name, fn in sorted(globals().items()) if name.startswith("ex_")}
 
 def answer_key() -> str:
