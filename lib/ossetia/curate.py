@@ -137,13 +137,14 @@ def next_claim_ids(existing, n: int) -> list[str]:
     return [f"C{i:03d}" for i in range(max(top, 0) + 1, max(top, 0) + 1 + n)]
 
 
-def _lane_rule(folder: Path) -> dict[str, str]:
-    """kind -> lane, from ``vocab/lanes.csv`` when the folder has one (columns kind, lane)."""
-    path = folder / "vocab" / "lanes.csv"
-    if not path.exists():
-        return {}
-    t = read_table(path, ["kind", "lane"])
-    return dict(zip(t["kind"], t["lane"]))
+def _lane_of(kind: str, folder: Path) -> str:
+    """The lane a new actor of ``kind`` gets: the vocabulary's rule (``vocab/lanes.csv``, read
+    by :func:`ossetia.vocab.lane_for_kind`), else the kind itself."""
+    try:
+        from .vocab import lane_for_kind
+    except ImportError:  # a checkout without lanes
+        return kind
+    return lane_for_kind(kind, folder)
 
 
 def _read_review(path: Path) -> pd.DataFrame:
@@ -174,7 +175,6 @@ def accept_review(file: str | Path, seeds: str | Path | None = None, dry_run: bo
         raise OssetiaError(verrs[0].file, verrs[0].problem)
     actors = read_table(apath, ["actor", "kind", "description"])
     kinds = sorted(set(actors["kind"]))
-    lanes = _lane_rule(folder)
     outlets = dict(zip(man["doc_id"], man["outlet"]))
     have = {tuple(r) for r in curated[SAME_CLAIM].astype(str).itertuples(index=False)}
     res, problems, rows, new_actors = Accepted(), [], [], {}
@@ -219,7 +219,7 @@ def accept_review(file: str | Path, seeds: str | Path | None = None, dry_run: bo
             elif len(set(missing)) > 1:
                 bad(f"actor and speaker are both new ({', '.join(missing)}); add one of them in a row of its own")
             else:
-                new_actors[newname] = {"actor": newname, "kind": kind, "lane": lanes.get(kind, kind),
+                new_actors[newname] = {"actor": newname, "kind": kind, "lane": _lane_of(kind, folder),
                                        "description": f"first quoted in doc {doc} ({outlets[doc]}); added by ossetia accept"}
         vocab_now = dict(vocab, actors=vocab["actors"] | set(new_actors))
         for msg in evidence._claim_checks(row, vocab_now):
