@@ -9,6 +9,8 @@ LOCK   := requirements/lock.txt
 STAMP  := $(VENV)/.installed-test
 LABSTAMP := $(VENV)/.installed-lab
 BENCHSTAMP := $(VENV)/.installed-bench
+SITESTAMP := $(VENV)/.installed-site
+CHROMIUM := /usr/bin/chromium
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Two workers; loadscope keeps each notebook's cells (and each test module) on one worker, in order.
 XDIST  := -n 2 --dist loadscope
@@ -18,7 +20,7 @@ export PYTHONHASHSEED := 0
 # Keep third-party caches out of the user's home folder and the tree.
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 
-.PHONY: help setup figures test unit nbtest notebooks nav lab check bench clean
+.PHONY: help setup figures test unit nbtest notebooks nav lab check bench site site-test clean
 
 help:
 	@echo "make figures    export every briefing figure to figures/ (the main job)"
@@ -26,7 +28,9 @@ help:
 	@echo "make notebooks  re-execute all notebooks in the locked environment (refreshes stored outputs)"
 	@echo "make nav        regenerate the navigation cells of the notebooks"
 	@echo "make check      validate seeds/ (ossetia check)"
-	@echo "make lab        open JupyterLab"
+	@echo "make lab        open JupyterLab at the project root, on the contents page"
+	@echo "make site       build the reading site into site/ from the committed notebooks (not executed)"
+	@echo "make site-test  browser tests of site/ (Chromium; installed with apt-get when missing)"
 	@echo "make bench      benchmark the corpus pipeline against CountVectorizer (a few minutes)"
 
 setup: $(STAMP)
@@ -43,6 +47,10 @@ $(LABSTAMP): $(STAMP)
 
 $(BENCHSTAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e ".[test,bench]"
+	@touch $@
+
+$(SITESTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e ".[test,site]"
 	@touch $@
 
 figures: $(STAMP)
@@ -75,5 +83,20 @@ lab: $(LABSTAMP)
 bench: $(BENCHSTAMP)
 	$(BIN)/python -m ossetia.bench
 
+# The reading site: Sphinx + myst-nb over the committed, executed notebooks (never executed here).
+site: $(SITESTAMP)
+	$(BIN)/python -m ossetia.site
+
+# Debian's Chromium, driven by Playwright (no browser download). Installed as root when missing.
+$(CHROMIUM):
+	@if [ "$$(id -u)" != 0 ]; then echo "make site-test needs $(CHROMIUM): run 'sudo apt-get install chromium'"; exit 1; fi
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+# Browser tests (tests/browser, not part of `make test`); exit 5 (no tests collected) is said, not hidden.
+site-test: $(SITESTAMP) $(CHROMIUM)
+	@test -f site/README.html || { echo "site/ is not built: run make site first"; exit 1; }
+	@rc=0; $(BIN)/python -m pytest -p no:cacheprovider tests/browser --site -q || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make site-test: pytest collected NO tests (exit 5)"; exit 0; fi; exit $$rc
+
 clean:
-	rm -rf $(VENV) .hypothesis .pytest_cache build lib/*.egg-info
+	rm -rf $(VENV) .hypothesis .pytest_cache build site lib/*.egg-info
