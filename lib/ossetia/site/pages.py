@@ -8,7 +8,7 @@ from pathlib import Path
 from .. import exercises
 from ..notebooks import notebook_paths, title
 from ..paths import FIGURES_DIR, NOTEBOOKS_DIR
-from ..tables import read_table
+from ..fileio import read_table
 from .citations import Target
 from .evidence_pages import esc, raw_block
 
