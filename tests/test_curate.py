@@ -258,3 +258,19 @@ def test_review_rows_read_back_unharmed_from_a_spreadsheet_round_trip(ws, tmp_pa
     again = list(csv.reader(io.StringIO(text, newline="")))
     assert again[0] == REVIEW_COLUMNS and len(again) == len(df) + 1
     assert read_review(path).equals(df)
+
+
+def test_what_a_spreadsheet_does_to_a_sheet_does_not_stop_accept(ws, tmp_path, capsys):
+    """Leading zeros of doc ids dropped, line ends inside cells turned into CRLF, the context
+    column altered: the quote is still found where the offsets say."""
+    df, path = review_file(capsys, ws, tmp_path)
+    df = _one_accepted_row(df)
+    df["doc_id"] = "5"
+    df["sentence"] = df["sentence"].str.replace("\n", "\r\n") + " (edited)"
+    df.loc[0, "exact"] = df.loc[0, "exact"].replace("\n", "\r\n")
+    write(df, path)
+    rc, out, err = run(capsys, "accept", str(path), "--seeds", str(ws))
+    assert rc == 0, err
+    last = pd.read_csv(ws / "claims.csv", dtype=str, keep_default_na=False).iloc[-1]
+    raw = load_corpus(ws).set_index("doc_id").loc["005", "raw"]
+    assert last["doc_id"] == "005" and check_span(raw, last.to_dict()) is None

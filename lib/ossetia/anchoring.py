@@ -1,11 +1,12 @@
 """Finding a reviewer's quote in its raw file, and the selector columns for the place found.
 
-A quote is placed, in this order: where its ``start``/``end`` say when the text there is the
-quote; inside the candidate's sentence (the span ``start``/``end`` and the ``sentence`` column
-describe) when the reviewer shortened it; by its ``prefix``/``suffix`` (a W3C
-TextQuoteSelector: the text right before and after); or by a search of the whole document that
-must find it exactly once. A quote typed by hand may differ from the file in line breaks,
-runs of spaces and straight versus typographic quotes; it is then stored as the file has it.
+A quote is placed, in this order: where its ``start``/``end`` say, when the text there is the
+quote; inside that span (the candidate's sentence) when the reviewer shortened it; by its
+``prefix``/``suffix`` (a W3C TextQuoteSelector: the text right before and after) or by a
+search of the whole document that must find it exactly once, when there are no offsets. The
+``sentence`` column is context for the reader only (a spreadsheet may alter it). A quote
+typed by hand may differ from the file in line breaks, runs of spaces and straight versus
+typographic quotes or dashes; it is then stored as the file has it.
 """
 
 from __future__ import annotations
@@ -63,10 +64,6 @@ def locate(raw: str, row: dict) -> tuple[int, int]:
     if s is not None and e is not None and 0 <= s < e <= len(raw):
         if raw[s:e] == exact:
             return s, e
-        sentence = row.get("sentence", "") or raw[s:e]
-        if " ".join(raw[s:e].split()) != " ".join(sentence.split()):  # line ends may have been converted
-            raise ValueError(f"start/end {s}-{e} do not hold the row's sentence; clear start and end "
-                             "to place the quote by a search")
         hits = find_all(raw, exact, s, e)
         if len(hits) == 1:
             return hits[0]
