@@ -7,7 +7,9 @@ from pathlib import Path
 import pandas as pd
 
 from .manifest import problems
-from .normalise import Normalised, normalise
+from . import ids
+from .manifest import parse_published, published_label
+from .normalise import Normalised, normalise, of_row, workspace_rules
 from .paths import seeds_dir as _seeds_dir
 
 
@@ -28,9 +30,10 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
     if errs:
         raise errs[0]
     rows = []
-    for rec in man.sort_values("doc_id").to_dict("records"):
+    extra = workspace_rules(folder)
+    for rec in man.sort_values("doc_id", key=ids.frame_key).to_dict("records"):
         raw = texts[rec["doc_id"]]
-        n = normalise(raw, rec["outlet"])
+        n = normalise(raw, rec["outlet"], rec["title"], extra)
         rows.append({
             **rec,
             "raw": raw,
@@ -43,8 +46,14 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
             "n_words": len(n.text.split()),
         })
     df = pd.DataFrame(rows)
-    df["published"] = pd.to_datetime(df["published"], format="%Y-%m-%d")
-    return df.reset_index(drop=True)
+    when = [parse_published(v) for v in df["published"]]
+    df["published"] = pd.to_datetime([d for d, _ in when])
+    # how precisely the manifest states the date: day, or month / year (then ``published`` is
+    # the first day of that month or year, for ordering; see manifest.published_label)
+    df["published_precision"] = [p for _, p in when]
+    df = df.reset_index(drop=True)
+    df.attrs["seeds"] = str(folder.resolve())  # whose normalisation rules apply (normalise.of_row)
+    return df
 
 
 def normalised(corpus: pd.DataFrame, doc_id: str) -> Normalised:
@@ -52,15 +61,14 @@ def normalised(corpus: pd.DataFrame, doc_id: str) -> Normalised:
     row = corpus.loc[corpus["doc_id"] == doc_id]
     if row.empty:
         raise KeyError(f"no document {doc_id!r} in the corpus")
-    r = row.iloc[0]
-    return normalise(r["raw"], r["outlet"])
+    return of_row(corpus, next(row.itertuples()))
 
 
 def removals(corpus: pd.DataFrame) -> pd.DataFrame:
     """Every piece of raw text left out of ``text``, with the rule that left it out."""
     rows = []
     for r in corpus.itertuples():
-        for m in normalise(r.raw, r.outlet).removed:
+        for m in of_row(corpus, r).removed:
             rows.append({"doc_id": r.doc_id, "outlet": r.outlet, "line": m.line, "start": m.start,
                          "end": m.end, "role": m.role, "rule_id": m.rule_id, "removed": m.raw})
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "line", "start", "end", "role",
@@ -72,7 +80,7 @@ def source_label(corpus: pd.DataFrame, doc_id: str) -> str:
     r = corpus.loc[corpus["doc_id"] == doc_id].iloc[0]
     who = ("able2know.org forum post (Interfax; Wikipedia excerpt)" if doc_id == "000" and r["outlet"] == "able2know.org"
            else r["outlet"])
-    return f"{who} {r['published']:%Y-%m-%d}"
+    return f"{who} {published_label(r['published'], r.get('published_precision', 'day'))}"
 
 
 #: Whose voice a passage is in when nobody is quoted: the outlet, or, for the forum post, the

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import ids
 from .errors import OssetiaError
 from .manifest import parse_date
-from .normalise import normalise
+from .normalise import normalise, workspace_rules
 from .paths import rel, seeds_dir as _seeds_dir
 from .fileio import read_table
 
@@ -122,20 +123,20 @@ def _rows_problems(path: Path, df: pd.DataFrame, id_col: str, id_prefix: str, do
         rid = row[id_col] or f"row {i}"
         def bad(msg):
             errs.append(OssetiaError(name, f"{rid} (row {i}): {msg}"))
-        if not re.fullmatch(rf"{id_prefix}\d{{3}}", row[id_col]):
-            bad(f"{id_col} '{row[id_col]}' is not like {id_prefix}001")
+        if not ids.is_id(row[id_col], id_prefix):
+            bad(f"{id_col} '{row[id_col]}' is not like {ids.describe(id_prefix)}")
         if row[id_col] in seen:
             bad(f"{id_col} is used twice")
         seen.add(row[id_col])
         if row["doc_id"] not in docs:
             bad(f"doc_id '{row['doc_id']}' is not in sources.csv")
             continue
-        raw, outlet = docs[row["doc_id"]]
+        raw, outlet, title, extra = docs[row["doc_id"]]
         msg = check_span(raw, row)
         if msg:
             bad(msg)
             continue
-        part = normalise(raw, outlet).raw_part_at(int(row["start"]))
+        part = normalise(raw, outlet, title, extra).raw_part_at(int(row["start"]))
         if row["part"] != part:
             bad(f"part '{row['part']}' but the quote is in the document's {part} part")
         for msg in checks(row, vocab):
@@ -172,7 +173,9 @@ def _number_checks(row, vocab):
 def problems(seeds: str | Path | None, man: pd.DataFrame, texts: dict[str, str]) -> tuple[list[OssetiaError], dict[str, int]]:
     """Check the evidence tables present in ``seeds`` against the raw texts."""
     folder = _seeds_dir(seeds)
-    docs = {r["doc_id"]: (texts[r["doc_id"]], r["outlet"]) for r in man.to_dict("records") if r["doc_id"] in texts}
+    extra = workspace_rules(folder)
+    docs = {r["doc_id"]: (texts[r["doc_id"]], r["outlet"], r.get("title", ""), extra)
+            for r in man.to_dict("records") if r["doc_id"] in texts}
     errs: list[OssetiaError] = []
     counts: dict[str, int] = {}
     if not (folder / "claims.csv").exists() and not (folder / "numbers.csv").exists():

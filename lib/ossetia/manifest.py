@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import ids
 from .errors import OssetiaError
 from .fileio import decode_text
-from .normalise import normalise
+from .normalise import normalise, workspace_rules
 from .paths import rel, seeds_dir as _seeds_dir
 from .fileio import read_table
 
@@ -20,7 +21,9 @@ COLUMNS = ["doc_id", "file", "sha256", "outlet", "title", "byline", "published",
            "date_note", "genre", "url", "language", "notes"]
 DATE_BASES = ("stated", "inferred")
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DOC_ID = re.compile(r"\d{3}")
+_PARTIAL = {"month": re.compile(r"\d{4}-\d{2}"), "year": re.compile(r"\d{4}")}
+#: How precisely a ``published`` value states its date, from its form.
+PRECISIONS = ("day", "month", "year")
 
 
 def parse_date(value: str) -> date:
@@ -36,6 +39,26 @@ def parse_date(value: str) -> date:
         return date.fromisoformat(v)
     except ValueError:
         raise ValueError(f"date '{v}' does not exist") from None
+
+
+def parse_published(value: str) -> tuple[date, str]:
+    """A publication date and its precision: ``2008-09-03`` (day), ``2017-04`` (month: the day
+    is not known) or ``2017`` (year). Returns the first day of the period, for ordering only,
+    and the precision; :func:`published_label` shows the date as precise as it was given."""
+    v = value.strip()
+    for precision, pat in _PARTIAL.items():
+        if pat.fullmatch(v):
+            try:
+                return date.fromisoformat(v + {"month": "-01", "year": "-01-01"}[precision]), precision
+            except ValueError:
+                raise ValueError(f"date '{v}' does not exist") from None
+    return parse_date(v), "day"
+
+
+def published_label(when, precision: str = "day") -> str:
+    """A publication date as precise as the manifest states it (``2017-04``, not ``2017-04-01``)."""
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}.get(precision or "day", "%Y-%m-%d")
+    return when.strftime(fmt)
 
 
 def safe_member(folder: Path, name: str) -> Path:
@@ -81,16 +104,20 @@ def problems(seeds: str | Path | None = None) -> tuple[list[OssetiaError], pd.Da
     seen_sha: dict[str, str] = {}
     seen_text: dict[str, str] = {}
     listed: set[str] = set()
+    try:
+        extra = workspace_rules(folder)
+    except OssetiaError as e:
+        return [e], None, {}
     for i, row in enumerate(man.to_dict("records"), start=2):
         did, fname = row["doc_id"].strip(), row["file"].strip()
         where = f"{mname} row {i}"
-        if not _DOC_ID.fullmatch(did):
-            out.append(OssetiaError(mname, f"row {i}: doc_id '{did}' is not three digits"))
+        if not ids.is_id(did):
+            out.append(OssetiaError(mname, f"row {i}: doc_id '{did}' is not like {ids.describe()}"))
         elif did in seen_ids:
             out.append(OssetiaError(mname, f"row {i}: doc_id {did} is used twice"))
         seen_ids.add(did)
         try:
-            parse_date(row["published"])
+            parse_published(row["published"])
         except ValueError as e:
             out.append(OssetiaError(mname, f"row {i} (doc {did}): published {e}"))
         if row["date_basis"] not in DATE_BASES:
@@ -125,7 +152,7 @@ def problems(seeds: str | Path | None = None) -> tuple[list[OssetiaError], pd.Da
         if not raw.strip():
             out.append(OssetiaError(fshow, "is empty" if not raw else "holds only whitespace"))
             continue
-        text = normalise(raw, row["outlet"]).text
+        text = normalise(raw, row["outlet"], row["title"], extra).text
         if not text.strip():
             out.append(OssetiaError(fshow, "holds only site chrome (no article text after normalisation)"))
             continue

@@ -7,10 +7,22 @@ Every line of the raw file gets a role from the first matching rule in
 - ``title`` / ``byline`` / ``dateline`` / ``caption``: recognised, kept as document
   variables, not in the body text;
 - ``repeat_title``: a line repeating the headline, removed;
+- ``repeat_line``: a line repeating the line before it (an image's alt text and caption), removed;
 - ``part:NAME``: a marker line that starts a new part of the document (000's quoted
   encyclopedia excerpt), removed;
 - ``heading``: a section heading whose markup is removed and whose words stay;
 - ``body``: everything else.
+
+Which rules apply to an outlet: the rules of a workspace's ``vocab/normalise_rules.csv``
+(same columns; tried first), then the package's rules for ``*`` (every outlet) and for that
+outlet. An outlet with no rule of its own in the package (an outlet a user added) gets the
+rules for ``?`` instead: the headline (the title given in the manifest, or a short first line
+without sentence-final punctuation) and common site boilerplate. ``where`` says which lines a
+rule is tried on: ``any``; ``first`` (before any content or headline); ``first_alone`` (the same,
+when a blank line or the end of the file follows the line); ``after_title`` (the line
+right after the headline); ``last`` (the last non-blank line of the file); ``given_title`` (a
+line that is the manifest's title, among the first five content lines) and ``before_title``
+(lines above that line).
 
 The body text keeps the original characters (typographic quotes included); only
 whitespace is folded (runs of blanks become one space; paragraphs are separated by a blank
@@ -191,36 +203,98 @@ def fold(s: str) -> str:
     return s.translate(_FOLD)
 
 
-@lru_cache(maxsize=1)
-def load_rules() -> tuple[Rule, ...]:
+RULE_COLUMNS = ("rule_id", "outlet", "role", "where", "pattern", "description")
+ROLES = ("chrome", "heading", "repeat_title", "repeat_line") + FIELD_ROLES
+WHERE = ("any", "first", "first_alone", "after_title", "last", "given_title", "before_title")
+#: ``where`` values tested apart from the prefilter (they depend on the line's position)
+_POSITIONAL = ("last", "given_title", "before_title")
+#: the outlet value of the rules for outlets that have no rule of their own
+NEW_OUTLET = "?"
+
+
+def read_rules(path) -> tuple[Rule, ...]:
+    """The rules of a rules table (the package's, or a workspace's ``vocab/normalise_rules.csv``),
+    checked: a bad row is one :class:`OssetiaError` naming the file and the row."""
+    from .errors import OssetiaError
+    from .paths import rel
+    from .tables import read_table
+
+    df = read_table(path, list(RULE_COLUMNS))
     rules = []
-    with RULES_FILE.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
+    for i, row in enumerate(df.to_dict("records"), start=2):
+        where = f"row {i} ({row['rule_id'] or 'no rule_id'})"
+        if not row["rule_id"].strip() or not row["outlet"].strip():
+            raise OssetiaError(rel(path), f"{where}: rule_id and outlet must not be empty ('*' for every outlet)")
+        if row["role"] not in ROLES and not re.fullmatch(r"part:\w+", row["role"]):
+            raise OssetiaError(rel(path), f"{where}: role '{row['role']}' is not one of {', '.join(ROLES)} or part:NAME")
+        if row["where"] not in WHERE:
+            raise OssetiaError(rel(path), f"{where}: where '{row['where']}' is not one of {', '.join(WHERE)}")
+        if not row["pattern"] and row["role"] not in ("repeat_title", "repeat_line") and row["where"] != "given_title":
+            raise OssetiaError(rel(path), f"{where}: no pattern")
+        try:
             pat = re.compile(row["pattern"]) if row["pattern"] else None
-            rules.append(Rule(row["rule_id"], row["outlet"], row["role"], row["where"], pat,
-                              row["description"]))
+        except re.error as e:
+            raise OssetiaError(rel(path), f"{where}: pattern is not a regular expression ({e})") from None
+        rules.append(Rule(row["rule_id"], row["outlet"], row["role"], row["where"], pat, row["description"]))
     return tuple(rules)
 
 
+@lru_cache(maxsize=1)
+def load_rules() -> tuple[Rule, ...]:
+    """The package's rules (``data/normalise_rules.csv``)."""
+    return read_rules(RULES_FILE)
+
+
+_WS_RULES: dict = {}
+
+
+def workspace_rules(seeds=None) -> tuple[Rule, ...]:
+    """The extra rules of a seeds folder, ``vocab/normalise_rules.csv`` (none when absent);
+    re-read when the file changes."""
+    from .paths import seeds_dir
+
+    path = seeds_dir(seeds) / "vocab" / "normalise_rules.csv"
+    try:
+        st = path.stat()
+    except OSError:
+        return ()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _WS_RULES:
+        _WS_RULES.clear()
+        _WS_RULES[key] = read_rules(path)
+    return _WS_RULES[key]
+
+
 @lru_cache(maxsize=64)
-def _rules_for(outlet: str) -> tuple[tuple[Rule, ...], re.Pattern]:
-    """The rules that apply to an outlet, and one pattern that any of them could match
-    (a fast test that lets most body lines skip the rule loop)."""
-    rules = tuple(r for r in load_rules() if r.outlet in ("*", outlet))
+def _rules_for(outlet: str, extra: tuple[Rule, ...] = ()) -> tuple[tuple[Rule, ...], re.Pattern]:
+    """The rules that apply to an outlet (see the module's docstring), and one pattern that
+    any of them could match (a fast test that lets most body lines skip the rule loop)."""
+    package = load_rules()
+    own = any(r.outlet == outlet for r in package)
+    rules = tuple(r for r in extra if r.outlet in ("*", outlet)) + tuple(
+        r for r in package if r.outlet in ("*", outlet) or (r.outlet == NEW_OUTLET and not own))
     alts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules if r.pattern is not None]
     return rules, re.compile("|".join(f"(?:{a})" for a in alts))
 
 
 @lru_cache(maxsize=256)
-def _prefilter(outlet: str, first: bool, after_title: bool) -> re.Pattern:
+def _prefilter(outlet: str, first: bool, after_title: bool, extra: tuple[Rule, ...] = ()) -> re.Pattern:
     """Like the pattern of :func:`_rules_for`, from only the rules the loop would try in the
     current state: ``where=first`` rules only while ``first`` (no content or title yet),
     ``where=after_title`` rules only right after the title. A line it does not match can
-    match no rule the loop would try (the title repeat is tested apart)."""
-    rules = [r for r in _rules_for(outlet)[0] if r.pattern is not None
-             and (first or r.where != "first") and (after_title or r.where != "after_title")]
+    match no rule the loop would try (the title repeat, a repeated line and the positional
+    rules are tested apart)."""
+    rules = [r for r in _rules_for(outlet, extra)[0] if r.pattern is not None and r.where not in _POSITIONAL
+             and (first or r.where not in ("first", "first_alone")) and (after_title or r.where != "after_title")]
     alts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules]
     return re.compile("|".join(f"(?:{a})" for a in alts)) if alts else re.compile(r"(?!)")
+
+
+def of_row(corpus, r) -> "Normalised":
+    """The normalisation of one row of a corpus frame (:func:`ossetia.load_corpus`): its
+    outlet's rules, its manifest title and the extra rules of the seeds folder it was loaded
+    from (``corpus.attrs["seeds"]``; the default seeds folder when the frame does not say)."""
+    return normalise(r.raw, r.outlet, getattr(r, "title", "") or "", workspace_rules(corpus.attrs.get("seeds")))
 
 
 def rules_table():
@@ -262,17 +336,65 @@ _new, _setattr = object.__new__, object.__setattr__
 
 
 @lru_cache(maxsize=64)
-def _prefilters(outlet: str) -> tuple:
+def _prefilters(outlet: str, extra: tuple[Rule, ...] = ()) -> tuple:
     """The ``fullmatch`` of :func:`_prefilter` for an outlet, for each state, indexed by
-    ``2 * first + after_title`` (one tuple look-up per line instead of a cached call)."""
-    return tuple(_prefilter(outlet, first, after).fullmatch for first in (False, True) for after in (False, True))
+    ``2 * first + after_title`` (one tuple look-up per line instead of a cached call), and
+    which position-dependent tests its rules need (given title, last line, repeated line)."""
+    rules = _rules_for(outlet, extra)[0]
+    need = (any(r.where in ("given_title", "before_title") for r in rules),
+            any(r.where == "last" for r in rules), any(r.role == "repeat_line" for r in rules))
+    return tuple(_prefilter(outlet, first, after, extra).fullmatch
+                 for first in (False, True) for after in (False, True)) + need
+
+
+def _given_title_line(raw: str, title: str) -> int:
+    """The start of the line that is ``title`` (compared folded, case and spaces ignored), among
+    the first five content lines; -1 when there is none."""
+    want = " ".join(fold(title).casefold().split())
+    if not want:
+        return -1
+    k = 0
+    for _, ls, line in _lines(raw):
+        got = " ".join(fold(line).replace("\ufeff", " ").casefold().split())
+        if not got:
+            continue
+        if got == want:
+            return ls
+        k += 1
+        if k == 5:
+            break
+    return -1
+
+
+def _alone(raw: str, end: int) -> bool:
+    """Whether the line ending at ``end`` is followed by a blank line or the end of the file."""
+    m = _NEXT_LINE.match(raw, end)
+    return m is not None
+
+
+_NEXT_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n|$)|$")
+
+
+def _last_line_start(raw: str) -> int:
+    """The start of the last line holding more than whitespace (-1 when there is none)."""
+    body = raw.rstrip(_WS_CHARS)
+    if not body:
+        return -1
+    return max(body.rfind("\n"), body.rfind("\r")) + 1
 
 
 @lru_cache(maxsize=4096)
-def normalise(raw: str, outlet: str = "*") -> Normalised:
-    """Normalise one article's raw text. Pure and cached: same input, same output."""
-    rules = _rules_for(outlet)[0]
-    prefilters = _prefilters(outlet)
+def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, ...] = ()) -> Normalised:
+    """Normalise one article's raw text. Pure and cached: same input, same output.
+
+    ``title`` is the manifest's title (used by the rules for outlets without rules of their
+    own); ``rules`` are a workspace's extra rules (:func:`workspace_rules`)."""
+    extra = rules
+    rules = _rules_for(outlet, extra)[0]
+    *prefilters, need_title, need_last, need_repeat = _prefilters(outlet, extra)
+    title_ls = _given_title_line(raw, title) if need_title else -1
+    last_ls = _last_line_start(raw) if need_last else -2
+    prev_folded = None
     text_parts: list[str] = []
     paragraphs: list[Paragraph] = []
     shifts: list[int] = []  # the offset map's runs, for _offset_map_contiguous
@@ -332,17 +454,36 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
         folded = stripped if stripped.isprintable() and "  " not in stripped else " ".join(stripped.split())
         hit = None
         # a line the prefilter does not match can match no rule the loop would try (the
-        # title repeat is tested apart)
+        # title repeat, a repeated line and the positional rules are tested apart)
         first = not (seen_content or "title" in fields)
+        repeated = need_repeat and folded == prev_folded
+        positional = (ls <= title_ls) or ls == last_ls or repeated
         if (prefilters[2 * first + (prev_role == "title")](stripped) is None
-                and folded != fields.get("title")):
+                and folded != fields.get("title") and not positional):
             rules_here: tuple[Rule, ...] = ()
         else:
             rules_here = rules
+        prev_folded = folded
         for r in rules_here:
             if r.where == "first" and (seen_content or "title" in fields):
                 continue
+            if r.where == "first_alone" and (seen_content or "title" in fields or not _alone(raw, ls + len(line))):
+                continue
             if r.where == "after_title" and prev_role != "title":
+                continue
+            if r.where == "last" and ls != last_ls:
+                continue
+            if r.where == "before_title" and not ls < title_ls:
+                continue
+            if r.where == "given_title":
+                if ls == title_ls and "title" not in fields:
+                    hit = (r, None)
+                    break
+                continue
+            if r.role == "repeat_line":
+                if repeated:
+                    hit = (r, None)
+                    break
                 continue
             if r.role == "repeat_title":
                 if "title" in fields and folded == fields["title"]:
@@ -370,7 +511,7 @@ def normalise(raw: str, outlet: str = "*") -> Normalised:
             part = role.split(":", 1)[1]
         if role in FIELD_ROLES:
             g = "v" if m and m.groupdict().get("v") is not None else 0
-            va, vb = (lead + m.start(g), lead + m.end(g))
+            va, vb = (lead + m.start(g), lead + m.end(g)) if m else (lead, te)
             fields[role] = " ".join(raw[va:vb].split())
             spans[role] = (va, vb)
         if body is not None:

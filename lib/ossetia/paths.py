@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -13,9 +14,25 @@ FIGURES_DIR = PROJECT_ROOT / "figures"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
 
+#: The environment variable naming the default seeds folder (a workspace made with ``ossetia init``).
+SEEDS_ENV = "OSSETIA_SEEDS"
+
+
 def seeds_dir(path: str | Path | None = None) -> Path:
-    """The seeds folder to use: ``path`` if given, else the project's own ``seeds/``."""
-    return Path(path) if path is not None else SEEDS_DIR
+    """The seeds folder to use: ``path`` if given, else the folder named by the environment
+    variable ``OSSETIA_SEEDS`` (when set and not empty), else the project's own ``seeds/``."""
+    if path is not None:
+        return Path(path)
+    env = os.environ.get(SEEDS_ENV, "").strip()
+    return Path(env) if env else SEEDS_DIR
+
+
+def is_reference(folder: str | Path) -> bool:
+    """Whether ``folder`` is the project's own seeds/ (the reference corpus)."""
+    try:
+        return Path(folder).resolve() == SEEDS_DIR.resolve()
+    except OSError:
+        return False
 
 
 def rel(path: Path) -> str:

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from .normalise import normalise
+from .normalise import of_row
 
 # A full stop after one of these does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -69,7 +69,7 @@ def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
     """One row per paragraph: document variables, ``part``, ``role``, ``text`` and raw ``start``/``end``."""
     rows = []
     for r in corpus.itertuples():
-        n = normalise(r.raw, r.outlet)
+        n = of_row(corpus, r)
         for k, p in enumerate(n.paragraphs, start=1):
             rows.append({**{c: getattr(r, c) for c in _DOCVARS}, "par": k, "part": p.part,
                          "role": p.role, "text": n.text[p.t_start:p.t_end],
@@ -82,7 +82,7 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     ``text`` (normalised) and ``start``/``end`` (raw-file offsets, end exclusive)."""
     rows = []
     for r in corpus.itertuples():
-        n = normalise(r.raw, r.outlet)
+        n = of_row(corpus, r)
         k = 0
         for pi, p in enumerate(n.paragraphs, start=1):
             ptext = n.text[p.t_start:p.t_end]

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from .normalise import fold, normalise
+from .normalise import fold, of_row
 from .segment import sentences
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)*[^\W\d_]*", re.UNICODE)
@@ -104,9 +104,9 @@ def dispersion(corpus: pd.DataFrame, pattern: str) -> pd.DataFrame:
     """Where in each text a pattern occurs: relative position (0 = start, 1 = end of the body text)."""
     k = kwic(corpus, pattern, window=0)
     pos = []
+    docs = {d.doc_id: d for d in corpus.itertuples()}
     for r in k.itertuples():
-        n = normalise(corpus.loc[corpus["doc_id"] == r.doc_id, "raw"].item(),
-                      corpus.loc[corpus["doc_id"] == r.doc_id, "outlet"].item())
+        n = of_row(corpus, docs[r.doc_id])
         span = n.from_raw(r.start, r.end)
         pos.append(round(span[0] / max(1, len(n.text)), 3) if span else float("nan"))
     k["position"] = pos
