@@ -1,48 +1,84 @@
-"""The ``ossetia`` command line. Every subcommand takes ``--seeds DIR`` (default: the project's seeds/)."""
+"""The ``ossetia`` command line. Every subcommand takes ``--seeds DIR`` (default: the folder in
+the environment variable OSSETIA_SEEDS, else the project's seeds/, the reference corpus)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .errors import OssetiaError
-from .paths import rel, seeds_dir
+from .paths import FIGURES_DIR, is_reference, rel, seeds_dir
+
+
+def _workspace(args) -> Path:
+    """The seeds folder of the command, refused with one line if any part is missing."""
+    from .workspace import require_workspace
+
+    return require_workspace(args.seeds)
+
+
+def _cmd_init(args) -> int:
+    from .workspace import init_workspace
+
+    dest = init_workspace(args.dir, empty=args.empty)
+    what = "empty workspace (vocabularies and reference tables, no documents)" if args.empty \
+        else "workspace: a copy of the reference corpus"
+    print(f"created {rel(dest)}: {what}; use it with --seeds {rel(dest)} or OSSETIA_SEEDS={rel(dest)}")
+    return 0
 
 
 def _cmd_check(args) -> int:
     from .check import run_check
 
-    errs, counts = run_check(args.seeds)
+    folder = _workspace(args)
+    errs, counts = run_check(folder)
     for e in errs:
         print(e, file=sys.stderr)
     if errs:
         return 1
     what = ", ".join(f"{v} {k}" for k, v in counts.items())
-    print(f"ok: {rel(seeds_dir(args.seeds))} is consistent ({what})")
+    print(f"ok: {rel(folder)} is consistent ({what})")
     return 0
 
 
 def _cmd_add(args) -> int:
-    from .add import add_article
+    from .add import add_article, add_articles, read_list
 
+    folder = _workspace(args)
+    if args.from_list:
+        if args.file or args.outlet or args.published or args.title:
+            raise OssetiaError(rel(args.from_list), "--from takes every article from the list; "
+                                                    "give no FILE, --outlet, --published or --title with it")
+        rows = add_articles(read_list(args.from_list), seeds=folder)
+        for row in rows:
+            print(f"added doc {row['doc_id']}: {rel(folder / row['file'])} ({row['outlet']}, {row['published']})")
+        print(f"added {len(rows)} documents from {rel(args.from_list)}")
+        return 0
+    missing = [f"--{n}" for n in ("outlet", "published", "title") if not getattr(args, n)]
+    if not args.file or missing:
+        raise OssetiaError(None, "give FILE with --outlet, --published and --title, or --from LIST.csv"
+                                 + (f" (missing {', '.join(missing)})" if args.file else ""))
     row = add_article(args.file, outlet=args.outlet, published=args.published, title=args.title,
                       url=args.url, byline=args.byline, genre=args.genre, language=args.language,
-                      date_basis=args.date_basis, date_note=args.date_note, seeds=args.seeds)
-    print(f"added doc {row['doc_id']}: {rel(seeds_dir(args.seeds) / row['file'])} ({row['outlet']}, {row['published']})")
+                      date_basis=args.date_basis, date_note=args.date_note, seeds=folder)
+    print(f"added doc {row['doc_id']}: {rel(folder / row['file'])} ({row['outlet']}, {row['published']})")
     return 0
 
 
 def _cmd_extract(args) -> int:
     from .extract import extract_claims
 
-    extract_claims(args.seeds).to_csv(sys.stdout, index=False, lineterminator="\n")
+    folder = _workspace(args)
+    extract_claims(folder).to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 
 
 def _cmd_review(args) -> int:
     from .curate import review_table, write_review
 
-    df = review_table(args.seeds, docs=args.doc or None)
+    folder = _workspace(args)
+    df = review_table(folder, docs=args.doc or None)
     write_review(df, args.out)
     docs = ", ".join(dict.fromkeys(df["doc_id"])) or "none"
     print(f"wrote {len(df)} candidates for review to {rel(args.out)} (documents {docs}); "
@@ -53,8 +89,9 @@ def _cmd_review(args) -> int:
 def _cmd_accept(args) -> int:
     from .curate import ReviewProblems, accept_review
 
+    folder = _workspace(args)
     try:
-        res = accept_review(args.file, seeds=args.seeds)
+        res = accept_review(args.file, seeds=folder)
     except ReviewProblems as e:
         for line in e.lines:
             print(f"error: {line}", file=sys.stderr)
@@ -63,12 +100,36 @@ def _cmd_accept(args) -> int:
     return 0
 
 
+def figures_out(seeds: str | Path | None, out: str | Path | None) -> Path:
+    """Where ``ossetia figures`` writes: ``out`` if given; else the project's figures/ for the
+    reference corpus and ``DIR/figures/`` for any other seeds folder (outputs go with their
+    corpus: a workspace never writes the project's figures)."""
+    if out is not None:
+        return Path(out)
+    folder = seeds_dir(seeds)
+    return FIGURES_DIR if is_reference(folder) else folder / "figures"
+
+
 def _cmd_figures(args) -> int:
     from .plots.export import export_figures
 
-    written = export_figures(out=args.out, formats=args.format.split(","), only=args.only or None,
-                             seeds=args.seeds)
-    print(f"wrote {len(written)} files to {rel(args.out) if args.out else 'figures/'}")
+    folder = _workspace(args)
+    out = figures_out(folder, args.out)
+    written = export_figures(out=out, formats=args.format.split(","), only=args.only or None,
+                             seeds=folder)
+    print(f"wrote {len(written)} files to {rel(out)}")
+    return 0
+
+
+def _cmd_notebooks(args) -> int:
+    from .notebooks import run_for_workspace
+
+    folder = _workspace(args)
+    if is_reference(folder):
+        raise OssetiaError(rel(folder), "is the reference corpus; its notebooks are re-executed in place "
+                                        "with 'make notebooks' (python -m ossetia.notebooks run)")
+    paths = run_for_workspace(folder, names=args.names or None)
+    print(f"executed {len(paths)} notebooks against {rel(folder)} into {rel(folder / 'notebooks')}")
     return 0
 
 
@@ -78,17 +139,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     def with_seeds(sp):
         sp.add_argument("--seeds", metavar="DIR", default=None,
-                        help="seeds folder to use (default: the project's seeds/)")
+                        help="seeds folder to use (default: $OSSETIA_SEEDS, else the project's seeds/)")
         return sp
+
+    i = sub.add_parser("init", help="create a workspace: a copy of the reference corpus (or --empty)")
+    i.add_argument("dir", metavar="DIR", help="a new (or empty) folder")
+    i.add_argument("--empty", action="store_true",
+                   help="no documents: manifest header, vocabularies, reference tables, empty evidence tables")
+    i.set_defaults(func=_cmd_init)
 
     c = with_seeds(sub.add_parser("check", help="validate the seed files, the manifest and the evidence tables"))
     c.set_defaults(func=_cmd_check)
 
-    a = with_seeds(sub.add_parser("add", help="add a new article to the seeds (copy, checksum, manifest row)"))
-    a.add_argument("file")
-    a.add_argument("--outlet", required=True)
-    a.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
-    a.add_argument("--title", required=True)
+    a = with_seeds(sub.add_parser("add", help="add new articles to the seeds (copy, checksum, manifest row, new outlets)"))
+    a.add_argument("file", nargs="?", default=None)
+    a.add_argument("--from", dest="from_list", metavar="LIST.csv", default=None,
+                   help="add every article of a list (columns file, outlet, published, title, url; "
+                        "files relative to the list); all or nothing")
+    a.add_argument("--outlet", default=None)
+    a.add_argument("--published", default=None,
+                   help="publication date: YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known")
+    a.add_argument("--title", default=None)
     a.add_argument("--url", default="")
     a.add_argument("--byline", default="")
     a.add_argument("--genre", default="news report")
@@ -110,10 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
     ac.set_defaults(func=_cmd_accept)
 
     f = with_seeds(sub.add_parser("figures", help="export the briefing figures"))
-    f.add_argument("--out", default=None, help="output folder (default: the project's figures/)")
+    f.add_argument("--out", default=None,
+                   help="output folder (default: the project's figures/ for the reference corpus, DIR/figures/ "
+                        "for a workspace DIR)")
     f.add_argument("--format", default="png,svg,pdf")
     f.add_argument("--only", nargs="+", metavar="NAME")
     f.set_defaults(func=_cmd_figures)
+
+    n = with_seeds(sub.add_parser("notebooks", help="execute the notebooks against a workspace into DIR/notebooks/"))
+    n.add_argument("names", nargs="*", metavar="NAME", help="only these notebooks (e.g. 01-corpus-and-sources)")
+    n.set_defaults(func=_cmd_notebooks)
     return p
 
 
