@@ -19,7 +19,7 @@ from pathlib import Path
 from . import ids, manifest
 from .errors import OssetiaError
 from .fileio import atomic_write_bytes, decode_text
-from .tables import read_table
+from .fileio import read_table
 from .normalise import normalise, workspace_rules
 from .paths import rel
 from .workspace import require_workspace

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .manifest import problems
 from . import ids
-from .manifest import parse_published, published_label
+from .manifest import parse_published, problems, published_label
 from .normalise import Normalised, normalise, of_row, workspace_rules
 from .paths import seeds_dir as _seeds_dir
 
@@ -45,9 +44,10 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
             "n_chars": len(n.text),
             "n_words": len(n.text.split()),
         })
-    df = pd.DataFrame(rows)
+    df = pd.DataFrame(rows, columns=list(man.columns) + ["raw", "text", "headline", "byline_found", "dateline",
+                                                         "caption", "n_chars", "n_words"])
     when = [parse_published(v) for v in df["published"]]
-    df["published"] = pd.to_datetime([d for d, _ in when])
+    df["published"] = pd.to_datetime(pd.Series([d.isoformat() for d, _ in when], dtype=object), format="%Y-%m-%d")
     # how precisely the manifest states the date: day, or month / year (then ``published`` is
     # the first day of that month or year, for ordering; see manifest.published_label)
     df["published_precision"] = [p for _, p in when]

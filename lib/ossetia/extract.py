@@ -19,6 +19,7 @@ import pandas as pd
 
 from .corpus import load_corpus, voice
 from .evidence import CLAIM_COLUMNS, anchor, load_vocab
+from .manifest import published_label
 from .paths import DATA_DIR, seeds_dir
 from .segment import sentences
 
@@ -126,6 +127,8 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
     corpus = load_corpus(folder) if corpus is None else corpus
     raws = dict(zip(corpus["doc_id"], corpus["raw"]))
     rx, names = gazetteer(folder)
+    # a month-only publication date stays month-only (manifest.parse_published)
+    precision = dict(zip(corpus["doc_id"], corpus["published_precision"])) if "published_precision" in corpus else {}
     rows = []
     for s in sentences(corpus).itertuples():
         raw = raws[s.doc_id]
@@ -146,7 +149,8 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
                     rows.append({
                         "doc_id": s.doc_id, "part": s.part, "speaker": _speaker(text, mentions, names, outlet_voice),
                         "actor": actor, "action": act, "target": target, "polarity": pol,
-                        "event_date": f"{s.published:%Y-%m-%d}", "date_precision": "day",
+                        "event_date": published_label(s.published, precision.get(s.doc_id, "day")),
+                        "date_precision": precision.get(s.doc_id, "day"),
                         "date_basis": "publication", "theme": _theme(act, target, hint),
                         **anchor(raw[: s.end], text, occurrence=raw[: s.end].count(text)),
                         "note": f"rule {cue_id}: '{m.group(0)}'", "cue_id": cue_id, "sent_id": s.sent_id,

@@ -217,7 +217,7 @@ def read_rules(path) -> tuple[Rule, ...]:
     checked: a bad row is one :class:`OssetiaError` naming the file and the row."""
     from .errors import OssetiaError
     from .paths import rel
-    from .tables import read_table
+    from .fileio import read_table
 
     df = read_table(path, list(RULE_COLUMNS))
     rules = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .ids import frame_key
 from .corpus import voice
 
 
@@ -92,7 +93,7 @@ def positions(claims: pd.DataFrame, lanes: dict[str, list[str]] | None = None) -
     c["lane"] = c["actor"].map(lane_of)
     c["label"] = [f"{a.replace('_', ' ')}\n{t.replace('_', ' ')}" for a, t in zip(c["action"], c["target"])]
     c = c.drop_duplicates(subset=["lane", "date", "action", "target"])
-    return c.sort_values(["lane", "date", "claim_id"]).reset_index(drop=True)
+    return c.sort_values(["lane", "date", "claim_id"], key=frame_key).reset_index(drop=True)
 
 
 OUTLET_VOICES = ("Reuters", "VOA", "Euronews", "Agenda.ge", "Interfax", "Wikipedia")
@@ -106,7 +107,7 @@ def argument_map(claims: pd.DataFrame) -> pd.DataFrame:
         & ~claims["actor"].isin(OUTLET_VOICES)].copy()
     c["side"] = c["action"].map({"invokes_precedent": "invokes", "accuses": "invokes",
                                  "denies_precedent": "denies", "warns": "warns", "rejects": "warns"})
-    return c.sort_values(["side", "event_date", "claim_id"]).reset_index(drop=True)
+    return c.sort_values(["side", "event_date", "claim_id"], key=frame_key).reset_index(drop=True)
 
 
 def kosovo_sequence(claims: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:

@@ -6,6 +6,8 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..ids import frame_key
+from ..manifest import published_label
 from .entry import Entry
 from .layout import axes_inches, source_labels, x_inches
 from .style import INK, finish, house_style, new_figure, text_width
@@ -17,7 +19,7 @@ def corpus_timeline_figure(corpus: pd.DataFrame) -> Figure:
     with house_style():
         fig = new_figure((11, 4.6))
         ax = fig.add_subplot()
-        df = corpus.sort_values(["published", "doc_id"]).reset_index(drop=True)
+        df = corpus.sort_values(["published", "doc_id"], key=frame_key).reset_index(drop=True)
         years = df["published"].dt.year
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
@@ -36,7 +38,8 @@ def corpus_timeline_figure(corpus: pd.DataFrame) -> Figure:
             ax.scatter(r["published"], i, s=r["n_words"] * 0.9, marker="o", linewidths=1.5,
                        facecolor="#0072B2" if stated else "white", edgecolor="#0072B2", zorder=3,
                        gid=f"doc:{r['doc_id']}")
-            label = (f"{r['outlet']} ({r['doc_id']}) · {r['published']:%Y-%m-%d} · {r['n_words']} words"
+            label = (f"{r['outlet']} ({r['doc_id']}) · {published_label(r['published'], r.get('published_precision'))}"
+                     f" · {r['n_words']} words"
                      f" · date {r['date_basis']}")
             off = 8 + (r["n_words"] * 0.9) ** 0.5 / 2  # clear of the marker
             right = xin(r["published"]) + (off + text_width(label, 10)) / 72 < aw - 0.05

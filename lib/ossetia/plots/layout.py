@@ -7,13 +7,14 @@ import matplotlib.transforms as mtransforms
 import pandas as pd
 
 from ..corpus import source_label
+from ..ids import sorted_ids
 from ..stances import MATRIX_TARGETS
 from .style import text_width
 
 
 def source_labels(corpus: pd.DataFrame, doc_ids) -> list[str]:
     """Source-line labels (outlet and date) of the documents ``doc_ids``, in id order."""
-    return [source_label(corpus, d) for d in sorted(set(doc_ids))]
+    return [source_label(corpus, d) for d in sorted_ids(set(doc_ids))]
 
 
 def axes_inches(ax) -> tuple[float, float]:

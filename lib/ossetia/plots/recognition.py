@@ -11,6 +11,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..corpus import voice
+from ..ids import frame_key
 from ..stances import MATRIX_TARGETS, POSITION_LANES, actor_groups, positions, stance_matrix
 from .entry import Entry, ids_of
 from .layout import axes_inches, clusters, place_lane, pt, short_target, source_labels, wrap_pt, x_inches
@@ -107,7 +108,7 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
     # items: one label line per (lane, cluster of nearby dates, target), one marker per stance
     items = []
     for lane in lanes:
-        rows = pos[pos["lane"] == lane].sort_values(["date", "claim_id"]).reset_index(drop=True)
+        rows = pos[pos["lane"] == lane].sort_values(["date", "claim_id"], key=frame_key).reset_index(drop=True)
         recs = []
         for _, r in rows.iterrows():
             ed = str(r["event_date"])
@@ -198,7 +199,7 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
     rec = recognitions.reset_index(drop=True).copy()
     rec["when"] = pd.to_datetime([d if len(d) == 10 else d + "-15" for d in rec["date"]])
     seeds = claims[(claims["action"] == "recognises") & (claims["target"] == "south_ossetia_independence")]
-    seeds = seeds.sort_values(["event_date", "claim_id"]).reset_index(drop=True)
+    seeds = seeds.sort_values(["event_date", "claim_id"], key=frame_key).reset_index(drop=True)
     col = STANCES["recognises"][0]
     with house_style():
         fig = new_figure((12, 5.2))

@@ -9,6 +9,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..corpus import voice
+from ..ids import frame_key
 from ..referendums import referendum_table, referendum_year, source_check_table
 from .entry import Entry, ids_of
 from .layout import source_labels
@@ -20,7 +21,7 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
     counts) beside what the seed texts report (filled, with their qualifiers)."""
     t = referendum_table(reference).set_index("referendum")
     seeds = numbers[(numbers["measure"] == "vote_share_yes") & numbers["subject"].str.startswith("referendum")]
-    seeds = seeds.sort_values(["subject", "number_id"]).reset_index(drop=True)
+    seeds = seeds.sort_values(["subject", "number_id"], key=frame_key).reset_index(drop=True)
     days = reference.groupby("referendum")["date"].first()
     bars = [("turnout_computed", "turnout"), ("yes_of_valid_computed", "yes,\nof valid\nvotes"),
             ("yes_of_registered_computed", "yes, of\nregistered\nvoters")]
