@@ -32,10 +32,13 @@ def run(capsys, *argv):
 
 
 @pytest.fixture
-def ws(seeds_copy, add_text):
-    """A workspace with one added article (doc 005)."""
-    add_text(seeds_copy, ARTICLE, outlet="Agenda.ge", published="2015-03-18")
-    return seeds_copy
+def ws(tmp_path, add_text):
+    """A workspace (``ossetia init``) with one added article (doc 005)."""
+    from ossetia.workspace import init_workspace
+
+    folder = init_workspace(tmp_path / "workspace")
+    add_text(folder, ARTICLE, outlet="Agenda.ge", published="2015-03-18")
+    return folder
 
 
 def review_file(capsys, ws, tmp_path, *docs) -> tuple[pd.DataFrame, object]:

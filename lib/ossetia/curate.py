@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import evidence, manifest
+from . import evidence, ids, manifest
 from .anchoring import locate, selector
 from .errors import OssetiaError
 from .fileio import atomic_write_bytes, read_table
@@ -111,10 +111,10 @@ class Accepted:
         if not self.claim_ids and self.accepted:
             return (f"nothing added: the {self.accepted} accepted rows of {name} are already in "
                     f"claims.csv ({self.rejected} rejected)")
-        ids = _id_range(self.claim_ids) if self.claim_ids else "none"
+        span = _id_range(self.claim_ids) if self.claim_ids else "none"
         parts = [f"accepted {self.accepted}", f"rejected {self.rejected}",
                  f"new actors {len(self.new_actors)}" + (f" ({', '.join(self.new_actors)})" if self.new_actors else ""),
-                 f"new claim ids {ids}"]
+                 f"new claim ids {span}"]
         if self.already:
             parts.append(f"{self.already} already in claims.csv")
         if self.undecided:
@@ -126,15 +126,10 @@ def _id_range(ids: list[str]) -> str:
     return ids[0] if len(ids) == 1 else f"{ids[0]}-{ids[-1]}"
 
 
-def _id_number(claim_id: str) -> int:
-    m = re.fullmatch(r"C(\d+)", claim_id)
-    return int(m.group(1)) if m else -1
-
-
 def next_claim_ids(existing, n: int) -> list[str]:
-    """``n`` fresh claim ids after the highest existing one, ordered numerically (C999, C1000)."""
-    top = max((_id_number(c) for c in existing), default=0)
-    return [f"C{i:03d}" for i in range(max(top, 0) + 1, max(top, 0) + 1 + n)]
+    """``n`` fresh claim ids after the highest existing one, in numeric order (C999, C1000)."""
+    first = ids.number(ids.next_id(existing, "C", start=1))
+    return [ids.format_id(first + k, "C") for k in range(n)]
 
 
 def _lane_of(kind: str, folder: Path) -> str:
