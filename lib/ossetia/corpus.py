@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import ids
+from .layout import remember
 from .manifest import parse_published, problems, published_label
 from .normalise import Normalised, normalise, of_row, workspace_rules
 from .paths import seeds_dir as _seeds_dir
@@ -25,16 +26,12 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
     problem that ``ossetia check`` would report.
     """
     folder = _seeds_dir(seeds_dir)
-    errs, man, texts = problems(folder)
-    if errs:
-        raise errs[0]
-    rows = []
-    extra = workspace_rules(folder)
-    for rec in man.sort_values("doc_id", key=ids.frame_key).to_dict("records"):
-        raw = texts[rec["doc_id"]]
-        n = normalise(raw, rec["outlet"], rec["title"], extra)
-        rows.append({
-            **rec,
+    found: dict[str, dict] = {}
+
+    def keep(row: dict, raw: str, n: Normalised) -> None:
+        # what the rows need, and the compact layout for sentences()/tokens()/kwic()
+        remember(n, row["outlet"], row["title"], extra)
+        found[row["doc_id"]] = {
             "raw": raw,
             "text": n.text,
             "headline": n.fields.get("title", ""),
@@ -43,7 +40,16 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
             "caption": n.fields.get("caption", ""),
             "n_chars": len(n.text),
             "n_words": len(n.text.split()),
-        })
+        }
+
+    extra = workspace_rules(folder)
+    errs, man, texts = problems(folder, on_doc=keep)
+    if errs:
+        raise errs[0]
+    man = man.sort_values("doc_id", key=ids.frame_key)
+    cols = list(man.columns)
+    at = cols.index("doc_id")
+    rows = [{**dict(zip(cols, vals)), **found[vals[at]]} for vals in zip(*(man[c].tolist() for c in cols))]
     df = pd.DataFrame(rows, columns=list(man.columns) + ["raw", "text", "headline", "byline_found", "dateline",
                                                          "caption", "n_chars", "n_words"])
     when = [parse_published(v) for v in df["published"]]

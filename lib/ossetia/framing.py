@@ -48,11 +48,25 @@ def label_rates(corpus: pd.DataFrame, by: str = "voice", per: int = 1000) -> pd.
 
     ``by="voice"`` (default) splits the forum post into its Interfax and Wikipedia voices;
     ``by="outlet"`` keeps one column per outlet."""
+    return _label_table(*_label_counts(corpus, by), per=per)
+
+
+def _label_counts(corpus: pd.DataFrame, by: str = "voice") -> tuple[pd.Series, pd.Series]:
+    """Hits per (label, source) and tokens per source: what :func:`label_rates` divides (they
+    add up over parts of a corpus; see :mod:`ossetia.scaleout`)."""
     hits = label_hits(corpus)
     toks = tokens(corpus)
-    toks["voice"] = [voice(o, p) for o, p in zip(toks["outlet"], toks["part"])]
-    size = toks.groupby(by).size()
-    counts = hits.groupby(["label", by]).size().unstack(fill_value=0)
+    if by == "voice":  # the voice of each (outlet, part), not of each token
+        pairs = toks.groupby(["outlet", "part"], observed=True).size()
+        size = pd.Series(pairs.to_numpy(), index=[voice(o, p) for o, p in pairs.index]).groupby(level=0).sum()
+    else:
+        size = toks.groupby(by, observed=True).size()
+        size.index = size.index.astype(object)
+    return hits.groupby(["label", by]).size(), size
+
+
+def _label_table(counts: pd.Series, size: pd.Series, per: int = 1000) -> pd.DataFrame:
+    counts = counts.unstack(fill_value=0)
     counts = counts.reindex(index=labels_lexicon()["label"], columns=sorted(size.index), fill_value=0)
     return (counts * per / size.reindex(counts.columns)).round(2)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,10 @@ from .fileio import decode_text
 from .normalise import normalise, workspace_rules
 from .paths import rel, seeds_dir as _seeds_dir
 from .fileio import read_table
+
+#: Uncached: a corpus is normalised once, as it is loaded; the cache of ``normalise`` is for
+#: the verbs that look at one document again (its offset map costs 4 bytes a character).
+_normalise = normalise.__wrapped__
 
 MANIFEST = "sources.csv"
 COLUMNS = ["doc_id", "file", "sha256", "outlet", "title", "byline", "published", "date_basis",
@@ -83,15 +88,28 @@ def read_manifest(seeds: str | Path | None = None) -> pd.DataFrame:
     return read_table(folder / MANIFEST, COLUMNS)
 
 
+class _Shown(os.PathLike):
+    """A file as error messages show it (:func:`ossetia.paths.rel`), worked out only when shown."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __fspath__(self) -> str:
+        return rel(self.path)
+
+    __str__ = __fspath__
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def problems(seeds: str | Path | None = None) -> tuple[list[OssetiaError], pd.DataFrame | None, dict]:
+def problems(seeds: str | Path | None = None, on_doc=None) -> tuple[list[OssetiaError], pd.DataFrame | None, dict]:
     """Every problem of the manifest and its files, each an :class:`OssetiaError`.
 
     Also returns the manifest and the decoded texts of the files that passed, for callers
-    that go on to load them."""
+    that go on to load them. ``on_doc(row, raw, normalised)``, if given, is called for each
+    document that passed, so a caller need not normalise it again."""
     folder = _seeds_dir(seeds)
     out: list[OssetiaError] = []
     try:
@@ -108,7 +126,8 @@ def problems(seeds: str | Path | None = None) -> tuple[list[OssetiaError], pd.Da
         extra = workspace_rules(folder)
     except OssetiaError as e:
         return [e], None, {}
-    for i, row in enumerate(man.to_dict("records"), start=2):
+    records = (dict(zip(man.columns, vals)) for vals in zip(*(man[c].tolist() for c in man.columns)))
+    for i, row in enumerate(records, start=2):
         did, fname = row["doc_id"].strip(), row["file"].strip()
         where = f"{mname} row {i}"
         if not ids.is_id(did):
@@ -131,14 +150,14 @@ def problems(seeds: str | Path | None = None) -> tuple[list[OssetiaError], pd.Da
             out.append(OssetiaError(mname, f"row {i} (doc {did}): {e}"))
             continue
         listed.add(fname)
-        fshow = rel(path)
-        if not path.is_file():
-            out.append(OssetiaError(fshow, f"listed in {where} but missing"))
-            continue
+        fshow = _Shown(path)  # (resolving the shown path costs more than reading the file)
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as fh:
+                data = fh.read()
         except OSError as e:
-            out.append(OssetiaError(fshow, f"cannot be read ({e.strerror})"))
+            missing = isinstance(e, (FileNotFoundError, IsADirectoryError, NotADirectoryError)) or path.is_dir()
+            out.append(OssetiaError(fshow, f"listed in {where} but missing" if missing
+                                    else f"cannot be read ({e.strerror})"))
             continue
         digest = sha256(data)
         if digest != row["sha256"].strip().lower():
@@ -152,7 +171,8 @@ def problems(seeds: str | Path | None = None) -> tuple[list[OssetiaError], pd.Da
         if not raw.strip():
             out.append(OssetiaError(fshow, "is empty" if not raw else "holds only whitespace"))
             continue
-        text = normalise(raw, row["outlet"], row["title"], extra).text
+        n = _normalise(raw, row["outlet"], row["title"], extra)
+        text = n.text
         if not text.strip():
             out.append(OssetiaError(fshow, "holds only site chrome (no article text after normalisation)"))
             continue
@@ -165,7 +185,9 @@ def problems(seeds: str | Path | None = None) -> tuple[list[OssetiaError], pd.Da
         seen_sha[digest] = fname
         seen_text[text] = fname
         texts[did] = raw
-    for p in sorted(folder.glob("*.txt")):
-        if p.name not in listed:
-            out.append(OssetiaError(rel(p), f"is in the seeds folder but not listed in {MANIFEST}"))
+        if on_doc is not None:
+            on_doc(row, raw, n)
+    for name in sorted(e.name for e in os.scandir(folder) if e.name.endswith(".txt")):
+        if name not in listed:
+            out.append(OssetiaError(rel(folder / name), f"is in the seeds folder but not listed in {MANIFEST}"))
     return out, man, texts

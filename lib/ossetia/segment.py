@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
+from .layout import layouts
 from .normalise import of_row
 
 # A full stop after one of these does not end a sentence.
@@ -80,19 +82,29 @@ def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
 def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence: document variables, ``sent_id`` (``000-s01``), ``par``, ``part``,
     ``text`` (normalised) and ``start``/``end`` (raw-file offsets, end exclusive)."""
-    rows = []
-    for r in corpus.itertuples():
-        n = of_row(corpus, r)
-        k = 0
-        for pi, p in enumerate(n.paragraphs, start=1):
-            ptext = n.text[p.t_start:p.t_end]
-            for a, b in _split(ptext):
-                k += 1
-                ta, tb = p.t_start + a, p.t_start + b
-                ra, rb = n.to_raw(ta, tb)
-                rows.append({**{c: getattr(r, c) for c in _DOCVARS}, "sent_id": f"{r.doc_id}-s{k:02d}",
-                             "par": pi, "part": p.part, "text": n.text[ta:tb], "start": ra, "end": rb})
-    return pd.DataFrame(rows, columns=_DOCVARS + ["sent_id", "par", "part", "text", "start", "end"])
+    cols: dict[str, list] = {c: [] for c in ["doc_id", "outlet", "sent_id", "par", "part", "text", "start", "end"]}
+    counts = []
+    for r, lay in zip(corpus.itertuples(), layouts(corpus)):
+        raw, did = r.raw, r.doc_id
+        s = lay.sentences(raw)
+        k = len(s)
+        counts.append(k)
+        starts, ends, pars = s[:, 0].tolist(), s[:, 1].tolist(), s[:, 2].tolist()
+        cols["doc_id"] += [did] * k
+        cols["outlet"] += [r.outlet] * k
+        cols["sent_id"] += [f"{did}-s{i:02d}" for i in range(1, k + 1)]
+        cols["par"] += [p + 1 for p in pars]
+        cols["part"] += [lay.parts[p] for p in pars]
+        if lay.plain:
+            cols["text"] += [raw[a:b] for a, b in zip(starts, ends)]
+        else:
+            n = of_row(corpus, r)
+            cols["text"] += [n.text[slice(*n.from_raw(a, b))] for a, b in zip(starts, ends)]
+        cols["start"] += starts
+        cols["end"] += ends
+    df = pd.DataFrame(cols)
+    df.insert(2, "published", np.repeat(corpus["published"].to_numpy(), counts))
+    return df
 
 
 def parts(corpus: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,89 @@
+"""Where each document's paragraphs and sentences lie in its raw file, kept compactly.
+
+A :class:`Layout` is what ``sentences()``, ``tokens()`` and ``kwic()`` need from the
+normalisation (:func:`ossetia.normalise.normalise`): the raw span and part of each
+paragraph, and, once asked for, the raw span of each sentence. It is a few integers per
+paragraph and sentence, not the normalisation record (whose offset map costs four bytes per
+character), so a cache can hold one for every document of a large corpus: ``load_corpus``
+stores one per document as it normalises it, and the verbs on that corpus do not normalise
+again. The cache is keyed by the raw text itself, so a changed text is never served an old
+layout."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .normalise import Normalised, normalise
+
+#: How many layouts the cache keeps (oldest dropped first).
+MAX_CACHED = 1 << 18
+_CACHE: dict[tuple, Layout] = {}
+
+
+class Layout:
+    """``pars``: (k, 2) int32 raw start/end of each paragraph; ``parts``: the part of each;
+    ``plain``: every paragraph's normalised text is exactly its raw span (no whitespace was
+    folded), so sentences can be split on the raw text itself."""
+
+    __slots__ = ("pars", "parts", "plain", "_sents", "_args")
+
+    def __init__(self, n: Normalised, args: tuple):
+        ps = n.paragraphs
+        self.pars = np.array([(p.start, p.end) for p in ps], dtype=np.int32).reshape(-1, 2)
+        self.parts = tuple(p.part for p in ps)
+        raw, text = n.raw, n.text
+        self.plain = all(raw[p.start:p.end] == text[p.t_start:p.t_end] for p in ps)
+        self._sents = None
+        self._args = args  # outlet, title, rules: what normalise() was given besides the text
+
+    def sentences(self, raw: str) -> np.ndarray:
+        """(s, 3) int32: raw start, raw end and paragraph index (from 0) of each sentence."""
+        if self._sents is None:
+            from .segment import _split_text
+
+            if self.plain:
+                spans = _split_text(raw, self.pars.tolist())
+                raw_spans = spans
+            else:  # split the normalised text, map each sentence back to the raw file
+                n = normalise(raw, *self._args)
+                spans = _split_text(n.text, [(p.t_start, p.t_end) for p in n.paragraphs])
+                raw_spans = [n.to_raw(a, b) for a, b in spans]
+            s = np.zeros((len(spans), 3), dtype=np.int32)
+            if spans:
+                s[:, :2] = raw_spans
+                s[:, 2] = np.searchsorted(self.pars[:, 0], s[:, 0], side="right") - 1
+            self._sents = s
+        return self._sents
+
+
+def _key(raw: str, outlet: str, title: str, rules: tuple) -> tuple:
+    # the rules by identity: workspace_rules() returns one tuple per rules file, and the
+    # layout keeps it alive, so its id cannot be reused while the entry exists
+    return raw, outlet, title, id(rules)
+
+
+def remember(n: Normalised, outlet: str, title: str = "", rules: tuple = ()) -> Layout:
+    """Cache the layout of a document the caller normalised as ``normalise(n.raw, outlet,
+    title, rules)``."""
+    key = _key(n.raw, outlet, title, rules)
+    lay = _CACHE.get(key)
+    if lay is None:
+        lay = _CACHE[key] = Layout(n, (outlet, title, rules))
+        if len(_CACHE) > MAX_CACHED:
+            del _CACHE[next(iter(_CACHE))]
+    return lay
+
+
+def layout(raw: str, outlet: str, title: str = "", rules: tuple = ()) -> Layout:
+    """The layout of ``normalise(raw, outlet, title, rules)``: cached, else computed."""
+    lay = _CACHE.get(_key(raw, outlet, title, rules))
+    return lay if lay is not None else remember(normalise(raw, outlet, title, rules), outlet, title, rules)
+
+
+def layouts(corpus) -> list[Layout]:
+    """The layout of each row of a corpus frame, normalised as :func:`ossetia.normalise.of_row` does."""
+    from .normalise import workspace_rules
+
+    rules = workspace_rules(corpus.attrs.get("seeds"))
+    titles = corpus["title"] if "title" in corpus else [""] * len(corpus)
+    return [layout(raw, outlet, title or "", rules) for raw, outlet, title in zip(corpus["raw"], corpus["outlet"], titles)]

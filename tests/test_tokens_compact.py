@@ -1,0 +1,121 @@
+"""The compact token table means what the row-per-token table meant: the same tokens, offsets
+into the raw file, document variables and sentences, computed here the plain way."""
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from ossetia import load_corpus
+from ossetia.normalise import fold, normalise
+from ossetia.segment import _split, sentences
+from ossetia.textstats import TOKEN, frequencies, kwic, tokens
+from ossetia.tokenizer import token_spans, tokens_of
+
+CORPUS = load_corpus()
+
+
+def plain_sentences(corpus):
+    """sentences() as it was written first: normalise, split each paragraph, map to raw."""
+    rows = []
+    for r in corpus.itertuples():
+        n = normalise(r.raw, r.outlet)
+        k = 0
+        for pi, p in enumerate(n.paragraphs, start=1):
+            for a, b in _split(n.text[p.t_start:p.t_end]):
+                k += 1
+                ra, rb = n.to_raw(p.t_start + a, p.t_start + b)
+                rows.append((r.doc_id, r.outlet, r.published, f"{r.doc_id}-s{k:02d}", pi, p.part,
+                             n.text[p.t_start + a:p.t_start + b], ra, rb))
+    return rows
+
+
+def plain_tokens(corpus):
+    """One tuple per token: every TOKEN match in each raw sentence, folded and lower-cased."""
+    return [(d, o, pub, sid, part, fold(m.group(0)).lower(), a + m.start(), a + m.end())
+            for d, o, pub, sid, _, part, _, a, b in plain_sentences(corpus)
+            for m in TOKEN.finditer(corpus.loc[corpus["doc_id"] == d, "raw"].item()[a:b])]
+
+
+def as_tuples(t):
+    cols = [t[c].astype(object) if isinstance(t[c].dtype, pd.CategoricalDtype) else t[c] for c in t.columns]
+    return list(zip(*(c.tolist() for c in cols)))
+
+
+def test_the_compact_table_holds_every_token_with_its_offsets_and_document_variables():
+    t = tokens(CORPUS)
+    assert as_tuples(t) == plain_tokens(CORPUS)
+    raw = dict(zip(CORPUS["doc_id"], CORPUS["raw"]))
+    assert all(fold(raw[d][a:b]).lower() == w for d, w, a, b in zip(t["doc_id"], t["token"], t["start"], t["end"]))
+    # compact: integer codes, not a Python object per token
+    assert all(isinstance(t[c].dtype, pd.CategoricalDtype) for c in ["doc_id", "outlet", "sent_id", "part", "token"])
+    assert t["start"].dtype == np.int32 and t["end"].dtype == np.int32
+
+
+def test_sentences_are_those_of_the_paragraph_by_paragraph_split():
+    s = sentences(CORPUS)
+    assert list(s.itertuples(index=False, name=None)) == plain_sentences(CORPUS)
+
+
+ODD = ("Headline of the day\n\n## A  heading\twith tabs\n\nMr. Smith said\u00a0the U.S. would act.  "
+       "Then\u2013dash and rock'n'roll, 3.5 and 1990s-era 3a'b COVID19\ufeff here.\r\n"
+       "\u201cQuoted,\u201d she said. \u2018No\u2019. Georgia\u2019s \u0130stanbul \u00e9t\u00e9 \U0001d400bc.\n")
+
+
+def test_texts_with_odd_whitespace_marks_and_headings(seeds_copy, add_text):
+    add_text(seeds_copy, ODD)
+    c = load_corpus(seeds_copy)
+    assert as_tuples(tokens(c)) == plain_tokens(c)
+    assert list(sentences(c).itertuples(index=False, name=None)) == plain_sentences(c)
+    kept_case = tokens(c, lower=False)["token"].astype(object)
+    assert [w.lower() for w in kept_case] == [r[5] for r in plain_tokens(c)]
+    assert "Georgia's" in set(kept_case)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abZ09 .,'-\u2019\u2013\n\t") + ["é", "ß", "Ж", "٣", "İ", "\U0001d400"]),
+               max_size=80))
+def test_the_numpy_tokenizer_finds_exactly_the_regex_tokens(text):
+    spans = [m.span() for m in TOKEN.finditer(text)]
+    s, e = token_spans(text)
+    assert list(zip(s.tolist(), e.tolist())) == spans
+    assert tokens_of(text)[2] == TOKEN.findall(text)
+
+
+def test_frequencies_and_kwic_read_the_compact_table_as_before():
+    t = tokens(CORPUS)
+    f = frequencies(t)
+    plain = pd.DataFrame(plain_tokens(CORPUS), columns=list(t.columns))
+    want = plain.groupby(["outlet", "token"]).size()
+    got = f.set_index(["outlet", "token"])["count"]
+    assert got.sort_index().to_dict() == want.sort_index().to_dict()
+    assert f["outlet"].dtype == object or pd.api.types.is_string_dtype(f["outlet"])
+    k = kwic(CORPUS, r"\bKosovo\b")
+    raw = dict(zip(CORPUS["doc_id"], CORPUS["raw"]))
+    assert len(k) == sum(len(re.findall(r"\bKosovo\b", fold(s[6]), re.I)) for s in plain_sentences(CORPUS))
+    assert all(raw[r.doc_id][r.start:r.end] == r.keyword for r in k.itertuples())
+
+
+@pytest.mark.parametrize("n", [0, 1])
+def test_tiny_corpora(n):
+    t = tokens(CORPUS.iloc[:n])
+    assert len(t) == (0 if n == 0 else len(plain_tokens(CORPUS.iloc[:1])))
+
+
+def test_a_paragraph_edge_inside_a_word_is_respected():
+    from ossetia.textstats import _batch_tokens
+
+    raws = ["xx abc def", "ghi jk"]
+    pars = [np.array([[4, 10]], dtype=np.int32), np.array([[0, 6]], dtype=np.int32)]  # "bc def", "ghi jk"
+    doc, start, end, words = _batch_tokens(raws, pars)
+    assert words == ["bc", "def", "ghi", "jk"]
+    assert [raws[d][a:b] for d, a, b in zip(doc, start, end)] == words
+
+
+def test_a_changed_raw_text_gets_its_own_layout():
+    c = CORPUS.copy()
+    c.loc[0, "raw"] = c.loc[0, "raw"].replace("Kosovo", "Kosova")
+    t = tokens(c)
+    assert as_tuples(t) == plain_tokens(c)
