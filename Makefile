@@ -11,6 +11,7 @@ LABSTAMP := $(VENV)/.installed-lab
 BENCHSTAMP := $(VENV)/.installed-bench
 SITESTAMP := $(VENV)/.installed-site
 CHROMIUM := /usr/bin/chromium
+DASKSTAMP := $(VENV)/.installed-dask
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Two workers; loadscope keeps each notebook's cells (and each test module) on one worker, in order.
 XDIST  := -n 2 --dist loadscope
@@ -20,7 +21,7 @@ export PYTHONHASHSEED := 0
 # Keep third-party caches out of the user's home folder and the tree.
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 
-.PHONY: help setup figures test unit nbtest notebooks nav lab check bench site site-test clean
+.PHONY: help setup figures test unit nbtest notebooks nav lab check bench site site-test test-dask clean
 
 help:
 	@echo "make figures    export every briefing figure to figures/ (the main job)"
@@ -31,7 +32,8 @@ help:
 	@echo "make lab        open JupyterLab at the project root, on the contents page"
 	@echo "make site       build the reading site into site/ from the committed notebooks (not executed)"
 	@echo "make site-test  browser tests of site/ (Chromium; installed with apt-get when missing)"
-	@echo "make bench      benchmark the corpus pipeline against CountVectorizer (a few minutes)"
+	@echo "make bench      benchmark the public API against CountVectorizer, spaCy, re; Dask (several minutes)"
+	@echo "make test-dask  the Dask scale-out test (installs the dask extra)"
 
 setup: $(STAMP)
 
@@ -46,7 +48,11 @@ $(LABSTAMP): $(STAMP)
 	@touch $@
 
 $(BENCHSTAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e ".[test,bench]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e ".[test,bench,dask]"
+	@touch $@ $(DASKSTAMP)
+
+$(DASKSTAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e ".[test,dask]"
 	@touch $@
 
 $(SITESTAMP): $(STAMP)
@@ -79,9 +85,14 @@ nav: $(STAMP)
 lab: $(LABSTAMP)
 	$(BIN)/jupyter lab notebooks
 
-# Synthetic corpora of 1k, 10k and 100k documents against scikit-learn's CountVectorizer.
+# Synthetic workspaces of 1k, 10k and 100k documents: the public API against CountVectorizer,
+# spaCy and re, and Dask with 1 and 2 workers; rewrites the README's benchmark section.
 bench: $(BENCHSTAMP)
-	$(BIN)/python -m ossetia.bench
+	$(BIN)/python -m ossetia.bench --readme
+
+# The Dask scale-out test (installs the dask extra): tables equal to the in-memory verbs.
+test-dask: $(DASKSTAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider tests/test_scaleout.py
 
 # The reading site: Sphinx + myst-nb over the committed, executed notebooks (never executed here).
 site: $(SITESTAMP)

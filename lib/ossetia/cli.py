@@ -133,6 +133,28 @@ def _cmd_notebooks(args) -> int:
     return 0
 
 
+def _cmd_archive(args) -> int:
+    from .scaleout import write_archive
+
+    out = write_archive(args.workspace, args.out, docs_per_part=args.docs_per_part)
+    print(f"wrote archive {rel(out)} ({len(list(out.glob('part-*.parquet')))} parts)")
+    return 0
+
+
+def _cmd_stats(args) -> int:
+    from .scaleout import archive_stats
+
+    if not (args.labels or args.freq or args.kwic):
+        raise OssetiaError(None, "nothing to compute: give --labels, --freq and/or --kwic PATTERN")
+    res = archive_stats(args.archive, labels=args.labels, freq=args.freq, kwic=args.kwic,
+                        scheduler=args.scheduler, workers=args.workers)
+    for name, index in (("labels", True), ("freq", False), ("kwic", False)):
+        if name in res:
+            print(f"# {name}")
+            res[name].to_csv(sys.stdout, index=index, lineterminator="\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="ossetia", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -191,6 +213,22 @@ def build_parser() -> argparse.ArgumentParser:
     n = with_seeds(sub.add_parser("notebooks", help="execute the notebooks against a workspace into DIR/notebooks/"))
     n.add_argument("names", nargs="*", metavar="NAME", help="only these notebooks (e.g. 01-corpus-and-sources)")
     n.set_defaults(func=_cmd_notebooks)
+
+    ar = sub.add_parser("archive", help="write a workspace (folder with sources.csv) as partitioned Parquet (dask extra)")
+    ar.add_argument("workspace")
+    ar.add_argument("--out", required=True, metavar="A.parquet")
+    ar.add_argument("--docs-per-part", type=int, default=2000)
+    ar.set_defaults(func=_cmd_archive)
+
+    st = sub.add_parser("stats", help="label rates, frequencies, KWIC over a Parquet archive on Dask (dask extra)")
+    st.add_argument("archive")
+    st.add_argument("--labels", action="store_true", help="label rates per voice (as framing.label_rates)")
+    st.add_argument("--freq", action="store_true", help="token frequencies per outlet (as textstats.frequencies)")
+    st.add_argument("--kwic", metavar="PATTERN", help="keyword in context (as textstats.kwic)")
+    st.add_argument("--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786 "
+                    "(default: a local cluster on 127.0.0.1)")
+    st.add_argument("--workers", type=int, default=2, help="workers of the local cluster (default 2)")
+    st.set_defaults(func=_cmd_stats)
     return p
 
 
