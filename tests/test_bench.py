@@ -1,12 +1,44 @@
-"""The benchmark's corpus builder and pipeline (the timing itself is `make bench`, not a test)."""
+"""The benchmark's workspaces, child measurements and README section (the timing itself is
+`make bench`, not a test)."""
 
-from ossetia.bench import make_corpus, ours, ours_parallel
+import pytest
+
+from ossetia import bench, load_corpus
 
 
-def test_synthetic_documents_are_all_different_and_counted_the_same_in_parallel(tmp_path):
-    items = make_corpus(40, tmp_path / "c")
-    texts = [p.read_bytes() for p, _ in items]
-    assert len(set(texts)) == len(texts) == 40
-    serial = ours(items)
-    assert sum(sum(c.values()) for c in serial.values()) > 40 * 100
-    assert ours_parallel(items, workers=2) == serial
+def test_synthetic_workspaces_load_past_doc_999_and_no_two_documents_are_alike(tmp_path):
+    w = bench.make_workspace(1001, tmp_path / "w")
+    c = load_corpus(w)
+    assert len(c) == 1001 and c["doc_id"].iloc[-1] == "1000" and c["doc_id"].is_unique
+    assert c["raw"].is_unique and c["text"].is_unique
+    assert set(c["outlet"]) == set(load_corpus()["outlet"])
+
+
+def test_a_child_measures_the_public_call_in_its_own_process(tmp_path):
+    w = bench.make_workspace(30, tmp_path / "w")
+    r = bench.measure("tokens", w)
+    assert r["seconds"] > 0 and r["cpu"] > 0 and r["peak_bytes"] >= 0 and r["load"] >= 0
+    assert "error" in bench.measure("tokens", tmp_path / "missing")
+
+
+def test_the_readme_section_is_rewritten_from_the_output(tmp_path, monkeypatch):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{bench.MARK[0]}\nold numbers\n{bench.MARK[1]}\nafter\n", encoding="utf-8")
+    monkeypatch.setattr(bench, "README", readme)
+    res = {1000: {"tokens": {"seconds": 2.0, "cpu": 1.0}, "countvec": {"seconds": 1.0, "cpu": 1.0}},
+           10000: {"tokens": {"seconds": 25.0, "cpu": 12.0}, "countvec": {"seconds": 10.0, "cpu": 10.0}}}
+    notes = bench._ratios(res, [1000, 10000])
+    assert notes[0].startswith("- Throughput, `load_corpus` + `tokens` + `frequencies` vs CountVectorizer")
+    assert "1,000: 0.50 ×" in notes[0] and "10,000: 0.40 ×" in notes[0]
+    assert "1.25 ×" in notes[-1]  # per-document cost, 10k vs 1k
+    from datetime import datetime, timezone
+    bench._write_readme(["| a |", "|---|"], notes, datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc))
+    text = readme.read_text(encoding="utf-8")
+    assert text.startswith("intro\n" + bench.MARK[0]) and text.endswith(bench.MARK[1] + "\nafter\n")
+    assert "old numbers" not in text and "Run of 2026-01-02 03:04 UTC" in text and "| a |" in text
+
+
+@pytest.mark.parametrize("kind", ["load", "kwic"])
+def test_every_measurement_runs(tmp_path, kind):
+    w = bench.make_workspace(12, tmp_path / "w")
+    assert "seconds" in bench.measure(kind, w)

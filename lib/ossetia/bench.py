@@ -1,178 +1,314 @@
-"""``make bench``: the corpus pipeline on synthetic corpora of 1k, 10k and 100k documents,
-against scikit-learn's CountVectorizer on the same files, in the same run.
+"""``make bench``: what a user calls, timed on synthetic workspaces of 1k, 10k and 100k
+documents, against peers doing the same work on the same files, in the same run.
 
-    python -m ossetia.bench [--sizes 1000,10000,100000] [--out DIR]
+    python -m ossetia.bench [--sizes 1000,10000,100000] [--dask-sizes N,...] [--readme]
 
-Each size is measured in its own subprocess (timed once, then run again under tracemalloc for its peak memory): our pipeline
-(read, decode strictly, normalise with the offset map, sentences, tokens, term counts per
-outlet) and the peer (read, decode, ``CountVectorizer().fit_transform``, counts summed per
-outlet). Documents are made from the seed paragraphs, shuffled and varied with a fixed seed so
-that no two are identical.
+Each measurement runs in its own process (``--child``): ``load_corpus(W)``; ``load_corpus``
++ ``tokens`` + ``frequencies`` (peers: scikit-learn's ``CountVectorizer`` and spaCy's
+``blank("en")`` with the sentencizer, each reading and decoding the same files and counting
+per outlet); ``kwic`` on the loaded corpus (peer: a plain ``re`` scan of the decoded texts);
+``ossetia extract``; and, for the Dask sizes, ``ossetia archive`` and ``ossetia stats`` with
+one and with two local workers. Beside each figure: the wall and CPU seconds, and the peak
+memory, as the growth of the process's peak resident set (``ru_maxrss``, which sees native
+memory that ``tracemalloc`` misses) over its value once the imports are done; for ``stats``,
+the largest peak of a worker. The machine's load average is recorded with every
+measurement. ``--readme`` rewrites the benchmark section of README.md from this output.
+Documents are made from the seed paragraphs, shuffled with a fixed seed (no two alike).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import hashlib
 import json
 import os
+import platform
 import random
+import re
 import shutil
 import subprocess
 import sys
 import time
-from collections import Counter
+from datetime import datetime, timezone
 from pathlib import Path
 
-from .corpus import load_corpus
-from .fileio import decode_text
-from .paths import PROJECT_ROOT
-from .segment import _split_text
-from .textstats import tokenize
+from .paths import PROJECT_ROOT, SEEDS_DIR
 
 BENCH_DIR = PROJECT_ROOT / ".bench"
+README = PROJECT_ROOT / "README.md"
+MARK = ("<!-- bench:start (make bench writes this section) -->", "<!-- bench:end -->")
 VARIANTS = ["Tskhinvali", "Moscow", "Tbilisi", "Sukhumi", "Brussels", "Vienna", "Geneva", "Sochi"]
+PATTERN = r"\b(?:breakaway|separatists?|rebels?|Kosovo)\b"
+COLUMNS = ["doc_id", "file", "sha256", "outlet", "title", "byline", "published", "date_basis", "date_note",
+           "genre", "url", "language", "notes"]
 
 
-def make_corpus(n: int, folder: Path, seed: int = 0) -> list[tuple[Path, str]]:
-    """Write ``n`` varied documents built from the seed paragraphs; return (path, outlet) pairs."""
+def make_workspace(n: int, folder: Path, seed: int = 0) -> Path:
+    """A workspace of ``n`` documents built from the seed paragraphs (each seed document's
+    first three lines, a line naming the report, then its other lines shuffled and cut), with
+    its manifest and the seeds' vocabularies."""
+    from .corpus import load_corpus
+
     rng = random.Random(seed)
-    corpus = load_corpus()
-    by_outlet = {r.outlet: [p for p in r.raw.split("\n") if p.strip()] for r in corpus.itertuples()}
-    outlets = sorted(by_outlet)
+    seeds = sorted((r.outlet, f"{r.published:%Y-%m-%d}", [p for p in r.raw.split("\n") if p.strip()])
+                   for r in load_corpus().itertuples())
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    out = []
+    shutil.copytree(SEEDS_DIR / "vocab", folder / "vocab")
+    width = max(3, len(str(n - 1)))
+    rows = []
     for i in range(n):
-        outlet = outlets[i % len(outlets)]
-        lines = by_outlet[outlet][:]
+        outlet, published, lines = seeds[i % len(seeds)]
         head, body = lines[:3], lines[3:]
         rng.shuffle(body)
         body = body[: max(4, int(len(body) * rng.uniform(0.6, 1.0)))]
         tag = f"Report {i} from {rng.choice(VARIANTS)}, day {rng.randint(1, 28)}."
-        text = "\n".join(head + [tag] + body) + "\n"
-        path = folder / f"{i:06d}.txt"
-        path.write_bytes(text.encode("utf-8"))
-        out.append((path, outlet))
-    (folder / "index.json").write_text(json.dumps([(p.name, o) for p, o in out]), encoding="utf-8")
-    return out
+        data = ("\n".join(head + [tag] + body) + "\n").encode("utf-8")
+        did = f"{i:0{width}d}"
+        (folder / f"{did}.txt").write_bytes(data)
+        rows.append([did, f"{did}.txt", hashlib.sha256(data).hexdigest(), outlet, "", "", published, "stated",
+                     "", "synthetic", "", "en", ""])
+    with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(COLUMNS)
+        w.writerows(rows)
+    return folder
 
 
-def _load_index(folder: Path) -> list[tuple[Path, str]]:
-    return [(folder / name, outlet) for name, outlet in json.loads((folder / "index.json").read_text(encoding="utf-8"))]
+def _files(folder: Path) -> list[tuple[Path, str]]:
+    with (folder / "sources.csv").open(encoding="utf-8", newline="") as fh:
+        return [(folder / r["file"], r["outlet"]) for r in csv.DictReader(fh)]
 
 
-def ours(items: list[tuple[Path, str]]) -> dict[str, Counter]:
-    """The project's pipeline, document by document (nothing kept but the counts): read,
-    decode strictly, normalise with the offset map, split sentences and map each to its raw
-    span, tokenise, count per outlet."""
-    from .normalise import normalise
+def _texts(folder: Path) -> tuple[list[str], list[str]]:
+    from .fileio import decode_text
 
-    norm = normalise.__wrapped__  # no cache: every document is new
-    counts: dict[str, Counter] = {}
-    for path, outlet in items:
-        raw = decode_text(path.read_bytes(), path)
-        n = norm(raw, outlet)
-        spans = _split_text(n.text, [(p.t_start, p.t_end) for p in n.paragraphs])
-        if spans:  # every sentence's raw span, in one gather from the offset map
-            firsts, ends = zip(*spans)
-            n.omap[list(firsts)], n.omap[[e - 1 for e in ends]] + 1  # noqa: B018  (the work being measured)
-        c = counts.get(outlet)
-        if c is None:  # (setdefault would build a Counter for every document)
-            c = counts[outlet] = Counter()
-        c.update(tokenize(n.text.lower()))
-    return counts
+    items = _files(folder)
+    return [decode_text(p.read_bytes(), p) for p, _ in items], [o for _, o in items]
 
 
-def ours_parallel(items: list[tuple[Path, str]], workers: int = 2) -> dict[str, Counter]:
-    """The same pipeline over ``workers`` processes (documents are independent), counts merged."""
-    from concurrent.futures import ProcessPoolExecutor
+# -- the measured work: one function per measurement, each what a user (or a peer) calls ---
 
-    size = max(1, len(items) // (workers * 8))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    counts: dict[str, Counter] = {}
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for part in pool.map(ours, chunks):
-            for outlet, c in part.items():
-                counts.setdefault(outlet, Counter()).update(c)
-    return counts
+def run_load(w: Path):
+    from .corpus import load_corpus
+    load_corpus(w)
 
 
-def peer(items: list[tuple[Path, str]]) -> dict[str, int]:
-    """scikit-learn's CountVectorizer on the same files, counts summed per outlet."""
+def run_tokens(w: Path):
+    from .corpus import load_corpus
+    from .textstats import frequencies, tokens
+    frequencies(tokens(load_corpus(w)))
+
+
+def run_countvec(w: Path):
     import numpy as np
+    from scipy import sparse
     from sklearn.feature_extraction.text import CountVectorizer
 
-    texts = [decode_text(p.read_bytes(), p) for p, _ in items]
-    X = CountVectorizer().fit_transform(texts)
-    outlets = np.array([o for _, o in items])
-    return {o: int(X[outlets == o].sum()) for o in sorted(set(outlets))}
+    texts, outlets = _texts(w)
+    x = CountVectorizer().fit_transform(texts)
+    codes, names = np.unique(outlets, return_inverse=True)[1], sorted(set(outlets))
+    group = sparse.csr_matrix((np.ones(len(codes)), (codes, np.arange(len(codes)))), shape=(len(names), len(codes)))
+    return group @ x  # counts per outlet and term
+
+
+def run_spacy(w: Path):
+    import spacy
+    from collections import Counter
+    from spacy.attrs import LOWER
+
+    texts, outlets = _texts(w)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    counts: dict[str, Counter] = {}
+    for doc, outlet in zip(nlp.pipe(texts, batch_size=256), outlets):
+        doc.to_array(["LOWER", "IDX", "LENGTH", "SENT_START", "IS_PUNCT", "IS_SPACE"])  # every token: offsets, sentence
+        counts.setdefault(outlet, Counter()).update(doc.count_by(LOWER))
+    return counts
+
+
+def prepare_kwic(w: Path):
+    from .corpus import load_corpus
+    return load_corpus(w)
+
+
+def run_kwic(corpus):
+    from .textstats import kwic
+    return kwic(corpus, PATTERN, window=8)
+
+
+def prepare_re(w: Path):
+    return _texts(w)[0]
+
+
+def run_re(texts):
+    rx = re.compile(PATTERN, re.I)
+    return [(i, m.start(), m.end(), " ".join(t[:m.start()].split()[-8:]), m.group(0), " ".join(t[m.end():].split()[:8]))
+            for i, t in enumerate(texts) for m in rx.finditer(t)]
+
+
+def run_extract(w: Path):
+    from .cli import main
+    with open(os.devnull, "w", encoding="utf-8") as null, contextlib.redirect_stdout(null):
+        assert main(["extract", "--seeds", str(w)]) == 0
+
+
+def run_archive(w: Path):
+    from .cli import main
+    assert main(["archive", str(w), "--out", str(w.with_suffix(".parquet"))]) == 0
+
+
+def _stats(workers: int):
+    def run(w: Path):
+        from .scaleout import archive_stats
+        return archive_stats(w.with_suffix(".parquet"), labels=True, freq=True, kwic=PATTERN, workers=workers)
+    return run
+
+
+RUNS = {"load": run_load, "tokens": run_tokens, "countvec": run_countvec, "spacy": run_spacy,
+        "kwic": (prepare_kwic, run_kwic), "re": (prepare_re, run_re), "extract": run_extract,
+        "archive": run_archive, "stats1": _stats(1), "stats2": _stats(2)}
+LABELS = {"load": "`load_corpus(W)`", "tokens": "`load_corpus` + `tokens` + `frequencies`",
+          "countvec": "peer: CountVectorizer (read, fit_transform, per outlet)",
+          "spacy": "peer: spaCy blank(\"en\") + sentencizer (tokens, offsets, sentences, per outlet)",
+          "kwic": "`kwic(corpus, pattern)` on the loaded corpus", "re": "peer: plain `re` scan (with context)",
+          "extract": "`ossetia extract`", "archive": "`ossetia archive W --out A.parquet`",
+          "stats1": "`ossetia stats A --labels --freq --kwic`, 1 worker",
+          "stats2": "`ossetia stats A --labels --freq --kwic`, 2 workers"}
+
+
+def _maxrss() -> int:
+    import resource
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return r if sys.platform == "darwin" else r * 1024  # bytes on macOS, KiB elsewhere
 
 
 def _child(kind: str, folder: str) -> None:
-    import tracemalloc
-
     import numpy  # noqa: F401  (imports are not part of the measured work)
-    import sklearn.feature_extraction.text  # noqa: F401
+    import pandas  # noqa: F401
 
-    items = _load_index(Path(folder))
-    run = {"ours": ours, "ours2": ours_parallel, "peer": peer}[kind]
-    t = time.perf_counter()
-    run(items)
-    secs = time.perf_counter() - t
-    if kind == "ours2":  # memory lives in the worker processes; measured for the 1-process run
-        print(json.dumps({"seconds": secs, "peak_bytes": None}))
-        return
-    # a second run measures memory: tracemalloc sees every allocation (numpy's included) but
-    # slows the run, so it is not timed; works on every platform
-    tracemalloc.start()
-    base = tracemalloc.get_traced_memory()[0]
-    run(items)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    print(json.dumps({"seconds": secs, "peak_bytes": peak - base}))
+    w = Path(folder)
+    run = RUNS[kind]
+    arg = w
+    if isinstance(run, tuple):  # prepared outside the measurement
+        prep, run = run
+        arg = prep(w)
+    with contextlib.suppress(ImportError):
+        import sklearn.feature_extraction.text  # noqa: F401
+    before = _maxrss()
+    load = os.getloadavg()[0]
+    c0, t0 = time.process_time(), time.perf_counter()
+    result = run(arg)
+    secs, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak = _maxrss() - before
+    if kind.startswith("stats"):
+        peak = max(result["worker_peak_bytes"])
+    print(json.dumps({"seconds": secs, "cpu": cpu, "peak_bytes": peak, "load": load,
+                      "load_after": os.getloadavg()[0]}))
 
 
 def measure(kind: str, folder: Path) -> dict:
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     r = subprocess.run([sys.executable, "-m", "ossetia.bench", "--child", kind, str(folder)],
-                       capture_output=True, text=True, env=env, check=True)
+                       capture_output=True, text=True, encoding="utf-8", env=env)
+    if r.returncode:
+        return {"error": (r.stderr.strip().splitlines() or ["failed"])[-1]}
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def _fmt(n: float, digits: int = 0) -> str:
+    return f"{n:,.{digits}f}"
+
+
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="ossetia.bench", description=__doc__)
+    ap = argparse.ArgumentParser(prog="ossetia.bench", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--dask-sizes", default=None, help="sizes at which archive/stats run (default: the largest)")
+    ap.add_argument("--skip", default="", help="measurements to leave out, comma-separated")
+    ap.add_argument("--readme", action="store_true", help="rewrite the benchmark section of README.md")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         _child(*args.child)
         return 0
-    rows = []
-    print(f"{'docs':>8} {'MB':>6} {'ours/s':>7} {'MB/s':>5} {'peer/s':>7} {'ratio':>6} {'2 proc/s':>9} "
-          f"{'ratio':>6} {'us/doc':>7} {'peak MB':>8} {'x corpus':>9}")
-    for n in [int(s) for s in args.sizes.split(",")]:
-        folder = BENCH_DIR / f"corpus-{n}"
-        items = make_corpus(n, folder)
-        mb = sum(p.stat().st_size for p, _ in items) / 1e6
-        a, a2, b = measure("ours", folder), measure("ours2", folder), measure("peer", folder)
-        over = a["peak_bytes"] / 1e6
-        row = {"docs": n, "mb": mb, "ours_dps": n / a["seconds"], "ours2_dps": n / a2["seconds"],
-               "peer_dps": n / b["seconds"], "ratio": b["seconds"] / a["seconds"],
-               "ratio2": b["seconds"] / a2["seconds"], "us_per_doc": 1e6 * a["seconds"] / n,
-               "peak_mb": over, "x_corpus": over / mb}
-        rows.append(row)
-        print(f"{n:>8} {mb:>6.1f} {row['ours_dps']:>7.0f} {mb / a['seconds']:>5.2f} {row['peer_dps']:>7.0f} "
-              f"{row['ratio']:>6.2f} {row['ours2_dps']:>9.0f} {row['ratio2']:>6.2f} {row['us_per_doc']:>7.0f} "
-              f"{over:>8.1f} {row['x_corpus']:>9.2f}")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    dask_sizes = {int(s) for s in (args.dask_sizes or str(max(sizes))).split(",") if s}
+    skip = set(filter(None, args.skip.split(",")))
+    started = datetime.now(timezone.utc)
+    res: dict[int, dict] = {}
+    mb: dict[int, float] = {}
+    lines = ["| documents | MB | what a user calls | seconds | CPU s | docs/s | peak memory | × corpus | load avg |",
+             "|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
+    print(lines[0])
+    for n in sizes:
+        folder = BENCH_DIR / f"workspace-{n}"
+        make_workspace(n, folder)
+        mb[n] = sum(p.stat().st_size for p, _ in _files(folder)) / 1e6
+        kinds = [k for k in RUNS if (k not in ("archive", "stats1", "stats2") or n in dask_sizes) and k not in skip]
+        res[n] = {}
+        for kind in kinds:
+            r = res[n][kind] = measure(kind, folder)
+            if "error" in r:
+                row = f"| {_fmt(n)} | {mb[n]:.1f} | {LABELS[kind]} | failed: {r['error']} | | | | | |"
+            else:
+                peak = r["peak_bytes"] / 1e6
+                row = (f"| {_fmt(n)} | {mb[n]:.1f} | {LABELS[kind]} | {r['seconds']:.2f} | {r['cpu']:.2f} | "
+                       f"{_fmt(n / r['seconds'])} | {peak:,.0f} MB | {peak / mb[n]:.1f} | "
+                       f"{r['load']:.1f}–{r['load_after']:.1f} |")
+            lines.append(row)
+            print(row, flush=True)
         shutil.rmtree(folder)
-    if len(rows) > 1:
-        print(f"per-document cost, largest vs smallest size: {rows[-1]['us_per_doc'] / rows[0]['us_per_doc']:.2f}x "
-              "(target <= 1.2)")
-    print("throughput ratio to CountVectorizer (target >= 1.0), one process: "
-          + ", ".join(f"{r['docs']}: {r['ratio']:.2f}" for r in rows)
-          + "; two processes: " + ", ".join(f"{r['docs']}: {r['ratio2']:.2f}" for r in rows))
+        shutil.rmtree(folder.with_suffix(".parquet"), ignore_errors=True)
+    notes = _ratios(res, sizes)
+    for line in notes:
+        print(line)
+    if args.readme:
+        _write_readme(lines, notes, started)
     return 0
+
+
+def _ratio(res: dict, n: int, a: str, b: str, key: str = "seconds") -> float | None:
+    ra, rb = res[n].get(a, {}), res[n].get(b, {})
+    return rb[key] / ra[key] if key in ra and key in rb else None
+
+
+def _ratios(res: dict, sizes: list[int]) -> list[str]:
+    out = []
+    for a, b, what in [("tokens", "countvec", "`load_corpus` + `tokens` + `frequencies` vs CountVectorizer (target ≥ 0.8)"),
+                       ("tokens", "spacy", "`load_corpus` + `tokens` + `frequencies` vs spaCy blank + sentencizer (target ≥ 2)"),
+                       ("kwic", "re", "`kwic` vs a plain `re` scan"), ("stats1", "stats2", "")]:
+        got = [(n, _ratio(res, n, a, b), _ratio(res, n, a, b, "cpu")) for n in sizes]
+        got = [g for g in got if g[1] is not None]
+        if not got:
+            continue
+        if a == "stats1":
+            out.append("- `ossetia stats`, speed-up from one to two local workers: "
+                       + ", ".join(f"{_fmt(n)} documents: {r:.2f} ×" for n, r, _ in got))
+            continue
+        out.append(f"- Throughput, {what}: " + ", ".join(f"{_fmt(n)}: {r:.2f} × (CPU time {c:.2f} ×)" for n, r, c in got))
+    tok = [(n, res[n]["tokens"]) for n in sizes if "seconds" in res[n].get("tokens", {})]
+    if len(tok) > 1:
+        (n0, a), (n1, b) = tok[0], tok[-1]
+        out.append(f"- Per-document cost of `load_corpus` + `tokens` + `frequencies`, {_fmt(n1)} vs {_fmt(n0)} documents: "
+                   f"{(b['seconds'] / n1) / (a['seconds'] / n0):.2f} × (CPU time "
+                   f"{(b['cpu'] / n1) / (a['cpu'] / n0):.2f} ×; target ≤ 1.2)")
+    return out
+
+
+def _write_readme(lines: list[str], notes: list[str], started: datetime) -> None:
+    from .fileio import atomic_write_text
+
+    cpu = platform.processor() or platform.machine()
+    head = (f"Run of {started:%Y-%m-%d %H:%M} UTC on {platform.system()} {platform.release()}, {cpu}, "
+            f"{os.cpu_count()} cores, Python {platform.python_version()}; load average (1 min) at the start "
+            "and end of each measurement in the last column.")
+    text = README.read_text(encoding="utf-8")
+    a, b = text.index(MARK[0]) + len(MARK[0]), text.index(MARK[1])
+    atomic_write_text(README, text[:a] + "\n" + head + "\n\n" + "\n".join(lines) + "\n\n" + "\n".join(notes) + "\n" + text[b:])
 
 
 if __name__ == "__main__":
