@@ -24,6 +24,11 @@ def _dask():
 def sample(tmp_path_factory):
     _dask()
     w = make_workspace(60, tmp_path_factory.mktemp("ws") / "w")
+    # a rule of the workspace's own (it must travel with the archive): "Report" dropped from
+    # the report lines
+    (w / "vocab" / "normalise_rules.csv").write_text(
+        "rule_id,outlet,role,where,pattern,description\n"
+        "ws-report,*,heading,any,Report (?P<body>\\d+ from .*),synthetic report line\n", encoding="utf-8")
     a = w.with_name("a.parquet")
     assert main(["archive", str(w), "--out", str(a), "--docs-per-part", "16"]) == 0
     return w, a
@@ -40,6 +45,8 @@ def test_stats_on_a_two_worker_local_cluster_equal_the_in_memory_verbs(sample):
     assert_frame_equal(got["freq"], frequencies(tokens(c)))
     assert_frame_equal(got["kwic"], kwic(c, PATTERN))
     assert len(got["kwic"]) > 60 and got["freq"]["count"].sum() == len(tokens(c))
+    report = got["freq"].loc[got["freq"]["token"] == "report", "count"].sum()
+    assert report < 60  # the workspace rule applied on the workers (else 60 + the seeds' own)
     assert len(got["worker_peak_bytes"]) == 4 and min(got["worker_peak_bytes"]) > 0
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from ossetia import load_corpus
-from ossetia.normalise import fold, normalise
+from ossetia.normalise import fold, of_row
 from ossetia.segment import _split, sentences
 from ossetia.textstats import TOKEN, frequencies, kwic, tokens
 from ossetia.tokenizer import token_spans, tokens_of
@@ -21,7 +21,7 @@ def plain_sentences(corpus):
     """sentences() as it was written first: normalise, split each paragraph, map to raw."""
     rows = []
     for r in corpus.itertuples():
-        n = normalise(r.raw, r.outlet)
+        n = of_row(corpus, r)
         k = 0
         for pi, p in enumerate(n.paragraphs, start=1):
             for a, b in _split(n.text[p.t_start:p.t_end]):

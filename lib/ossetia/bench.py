@@ -34,6 +34,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .ids import format_id
 from .paths import PROJECT_ROOT, SEEDS_DIR
 
 BENCH_DIR = PROJECT_ROOT / ".bench"
@@ -58,7 +59,6 @@ def make_workspace(n: int, folder: Path, seed: int = 0) -> Path:
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     shutil.copytree(SEEDS_DIR / "vocab", folder / "vocab")
-    width = max(3, len(str(n - 1)))
     rows = []
     for i in range(n):
         outlet, published, lines = seeds[i % len(seeds)]
@@ -67,7 +67,7 @@ def make_workspace(n: int, folder: Path, seed: int = 0) -> Path:
         body = body[: max(4, int(len(body) * rng.uniform(0.6, 1.0)))]
         tag = f"Report {i} from {rng.choice(VARIANTS)}, day {rng.randint(1, 28)}."
         data = ("\n".join(head + [tag] + body) + "\n").encode("utf-8")
-        did = f"{i:0{width}d}"
+        did = format_id(i)
         (folder / f"{did}.txt").write_bytes(data)
         rows.append([did, f"{did}.txt", hashlib.sha256(data).hexdigest(), outlet, "", "", published, "stated",
                      "", "synthetic", "", "en", ""])

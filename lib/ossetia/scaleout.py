@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import OssetiaError
-from .paths import rel
+from .paths import rel, seeds_dir as _seeds_dir
 
 DOCS_PER_PART = 2000
 _PART = "part-{:05d}.parquet"
@@ -41,7 +41,7 @@ def write_archive(workspace: str | Path | None, out: str | Path, docs_per_part: 
 
     pa, pq = _need("pyarrow"), _need("pyarrow.parquet")
     out = Path(out)
-    if out.exists() and not (out.is_dir() and all(p.suffix == ".parquet" for p in out.iterdir())):
+    if out.exists() and not (out.is_dir() and all(p.suffix == ".parquet" or p.name == "vocab" for p in out.iterdir())):
         raise OssetiaError(rel(out), "exists and is not an archive; choose another --out")
     corpus = load_corpus(workspace)
     tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
@@ -51,6 +51,10 @@ def write_archive(workspace: str | Path | None, out: str | Path, docs_per_part: 
         for k, i in enumerate(range(0, len(corpus), max(1, docs_per_part))):
             part = pa.Table.from_pandas(corpus.iloc[i:i + docs_per_part], preserve_index=False)
             pq.write_table(part, tmp / _PART.format(k))
+        rules = _seeds_dir(workspace) / "vocab" / "normalise_rules.csv"
+        if rules.is_file():  # the workspace's own normalisation rules travel with the archive
+            (tmp / "vocab").mkdir()
+            shutil.copyfile(rules, tmp / "vocab" / rules.name)
         old = out.with_name(f".{out.name}.old-{os.getpid()}")
         if out.exists():
             out.rename(old)
@@ -64,7 +68,9 @@ def write_archive(workspace: str | Path | None, out: str | Path, docs_per_part: 
 def read_part(path: str | Path) -> pd.DataFrame:
     """One part of an archive as a corpus frame (what ``load_corpus`` returns for its documents)."""
     pq = _need("pyarrow.parquet")
-    return pq.read_table(path).to_pandas()
+    corpus = pq.read_table(path).to_pandas()
+    corpus.attrs["seeds"] = str(Path(path).resolve().parent)  # its vocab/normalise_rules.csv, if any
+    return corpus
 
 
 def part_stats(path: str, labels: bool, freq: bool, kwic: str | None) -> dict:
