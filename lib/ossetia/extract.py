@@ -25,10 +25,25 @@ from .segment import sentences
 
 LEXICON = DATA_DIR / "stance_lexicon.csv"
 TARGET_CUES = DATA_DIR / "target_cues.csv"
+REGION_CUES = DATA_DIR / "region_cues.csv"
+BOILERPLATE = DATA_DIR / "boilerplate.csv"
+KIND_CUES = DATA_DIR / "actor_kind_cues.csv"
+NAME_STOPWORDS = DATA_DIR / "name_stopwords.txt"
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor)\b[^.,;]{0,25}$", re.I)
-_SPEECH = re.compile(r"\b(?:said|says|say|told|stated|believes|reported|warn|warns|accuse)\b")
+_SPEECH = re.compile(r"\b(?:said|says|say|told|stated|believes|reported|warn|warns|accuse|added|quoted)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or|&)?\s*(?:the\s+)?", re.I)
-EXTRA_COLUMNS = ["cue_id", "sent_id"]
+#: a mention right after one of these words is an object, not the subject of a cue ...
+_PREPOSITION = re.compile(r"\b(?:after|of|with|for|from|to|against|on|in|over|than|like|between|among|about|"
+                          r"toward|towards|into|at|despite|besides|including|via|under)\s+(?:the\s+)?$", re.I)
+#: ... except a state or people after these nouns ("the government of Nicaragua")
+_HEAD_OF = re.compile(r"\b(?:government|president|people|republic|parliament|ministry|leader|authorities|"
+                      r"minister|king|state)\s+of\s+(?:the\s+)?$", re.I)
+_PRONOUN = re.compile(r"^\W*(?:he|she|it|they|the country|the president|the ministry|the minister|the island nation)\b", re.I)
+_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z]))"
+                   r"(?:\s+(?:(?:of|de|al|el|bin|van|von|da|del)\s+)?(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])))*")
+_MIDWORD = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
+_RECOGNITION = ("recognises", "does_not_recognise")
+EXTRA_COLUMNS = ["actor_kind", "cue_id", "sent_id"]
 
 
 def _read(path: Path) -> list[dict]:
@@ -38,13 +53,38 @@ def _read(path: Path) -> list[dict]:
 
 @lru_cache(maxsize=1)
 def _lexicon():
-    return [(r["cue_id"], re.compile(r["pattern"], re.I), r["action"], r["negated_action"],
-             r["polarity"], r["theme_hint"]) for r in _read(LEXICON)]
+    return [(r["cue_id"], re.compile(r["pattern"], re.I), r["action"], r["negated_action"], r["polarity"],
+             r["theme_hint"], re.compile(r["requires"], re.I) if r.get("requires") else None) for r in _read(LEXICON)]
 
 
 @lru_cache(maxsize=1)
 def _target_cues():
-    return [(re.compile(r["pattern"]), r["target"]) for r in _read(TARGET_CUES)]
+    return [(re.compile(r["pattern"]), r["target"], frozenset(r["actions"].split()), r["from"] or "0000",
+             r["to"] or "9999") for r in _read(TARGET_CUES)]
+
+
+@lru_cache(maxsize=1)
+def _region_cues():
+    return [(r["region"], re.compile(r["pattern"])) for r in _read(REGION_CUES)]
+
+
+@lru_cache(maxsize=1)
+def _boilerplate():
+    return [re.compile(r["pattern"]) for r in _read(BOILERPLATE)]
+
+
+@lru_cache(maxsize=1)
+def _kind_cues():
+    return [(r["where"], re.compile(r["pattern"]), r["kind"]) for r in _read(KIND_CUES)]
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    words = []
+    for line in NAME_STOPWORDS.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            words += line.split()
+    return frozenset(words)
 
 
 def gazetteer(seeds: Path | None = None) -> tuple[re.Pattern, dict[str, str]]:
@@ -68,46 +108,153 @@ def _gazetteer(seeds: Path, _stamp: tuple) -> tuple[re.Pattern, dict[str, str]]:
     return rx, names
 
 
-def _actors_for(text: str, cue: re.Match, mentions: list[re.Match], names: dict[str, str]) -> list[str]:
-    """The actors a cue belongs to: the agent after 'by' (passive), else the nearest mention
-    before the cue and any list it ends ("A, B and C condemned"), else the first after."""
-    if re.match(r"\s+by\b", text[cue.end():cue.end() + 40]) or re.search(r"\bby\s*$", text[:cue.start()][-5:]):
-        agents = [m for m in mentions if m.start() > cue.end()]
+@lru_cache(maxsize=8)
+def _actor_info(seeds: Path, _stamp: tuple) -> tuple[dict[str, str], frozenset[str]]:
+    """Kind of every known actor, and the actors that speak for a breakaway region itself
+    (the regions, and actors whose description names one): their appeals seek recognition."""
+    actors = load_vocab("actors", seeds)
+    kinds = dict(zip(actors["actor"], actors["kind"]))
+    regions = [a for a, k in kinds.items() if k == "region"]
+    own = {a for a, d in zip(actors["actor"], actors["description"].fillna(""))
+           if kinds[a] == "region" or any(r in d or r in a for r in regions)}
+    return kinds, frozenset(own)
+
+
+class _Mention:
+    __slots__ = ("start", "end", "actor", "kind")
+
+    def __init__(self, start, end, actor, kind):
+        self.start, self.end, self.actor, self.kind = start, end, actor, kind  # kind "" = known actor
+
+
+def _guess_kind(text: str, start: int, end: int, name: str) -> str:
+    for where, rx, kind in _kind_cues():
+        hay = name if where == "name" else text[max(0, start - 60):start] if where == "before" else text[end:end + 60]
+        if rx.search(hay):
+            return kind
+    return "state"
+
+
+def _new_names(text: str, taken: list[tuple[int, int]], midwords: frozenset[str], people: dict[str, str]):
+    """Capitalised names the gazetteer does not know: proposed as new actors with a guessed
+    kind. Leading stopwords (``The``, titles, demonyms) are trimmed; a lone word at the start of
+    a sentence counts only if the document also writes it capitalised mid-sentence; a lone
+    surname of a person named earlier in the document is that person."""
+    stop = _stopwords()
+    masked = list(text)
+    for a, b in taken:
+        masked[a:b] = " " * (b - a)
+    masked = "".join(masked)
+    out = []
+    for m in _NAME.finditer(masked):
+        toks = list(re.finditer(r"\S+", m.group(0)))
+        while toks and toks[0].group(0) in stop:
+            toks.pop(0)
+        if toks and toks[-1].group(0) in stop:
+            continue  # ends in a demonym or title: an adjective phrase ("South Ossetian"), not a name
+        if not toks or all(t.group(0) in stop for t in toks):
+            continue
+        a, b = m.start() + toks[0].start(), m.start() + toks[-1].end()
+        name = text[a:b]
+        if len(toks) == 1 and not text[:a].strip(" \"'“‘(") and name not in midwords:
+            continue  # a capitalised first word of a sentence
+        if len(toks) == 1 and name in people:
+            out.append(_Mention(a, b, people[name], "person"))
+            continue
+        kind = _guess_kind(text, a, b, name)
+        if kind == "person":
+            people.setdefault(toks[-1].group(0), name)
+        out.append(_Mention(a, b, name, kind))
+    return out
+
+
+def _chains(text: str, mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Mentions grouped into lists ("A, B and C"); a run joined by commas only, with no 'and'
+    or 'or', is an apposition ("the foreign minister of Tuvalu, Taukelina Finikaso"): its
+    last name alone stands for it."""
+    chains: list[list[_Mention]] = []
+    for m in mentions:
+        if chains and _LIST_GAP.fullmatch(text[chains[-1][-1].end:m.start]):
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    out = []
+    for c in chains:
+        if len(c) > 1 and not re.search(r"\b(?:and|or)\b|&", text[c[-2].end:c[-1].start]):
+            c = [c[-1]]
+        out.append(c)
+    return out
+
+
+def _governed(text: str, m: _Mention) -> bool:
+    """True when a preposition governs the mention ("after Russia"), unless a head noun does
+    ("the government of Nicaragua")."""
+    return bool(_PREPOSITION.search(text[max(0, m.start - 20):m.start])
+                and not _HEAD_OF.search(text[max(0, m.start - 40):m.start]))
+
+
+def _actors_for(text: str, cue: re.Match, mentions: list[_Mention]) -> list[_Mention]:
+    """The actors a cue belongs to: the agent after 'by' (passive), else the nearest subject
+    before the cue (a mention not governed by a preposition) and any list it ends
+    ("A, B and C condemned"). Mentions after an active cue are its objects, never its actors."""
+    tail = text[cue.end():cue.end() + 60]
+    by = re.match(r"[^,;.]{0,50}?\bby\s+", tail)
+    if by or re.search(r"\bby\s*$", text[:cue.start()][-5:]):
+        at = cue.end() + (by.end() if by else 0)
+        agents = [m for m in mentions if m.start >= at]
         out, prev = [], None
         for m in agents:
-            if prev is not None and not _LIST_GAP.fullmatch(text[prev.end():m.start()]):
+            if prev is None and m.start - at > 25:
                 break
-            out.append(names[m.group(0)])
+            if prev is not None and not _LIST_GAP.fullmatch(text[prev.end:m.start]):
+                break
+            out.append(m)
             prev = m
         if out:
-            return list(dict.fromkeys(out))
-    before = [m for m in mentions if m.end() <= cue.start()]
-    if before:
-        chain = [before[-1]]
-        for m in reversed(before[:-1]):
-            if _LIST_GAP.fullmatch(text[m.end():chain[-1].start()]):
-                chain.append(m)
-            else:
-                break
-        return list(dict.fromkeys(names[m.group(0)] for m in reversed(chain)))
-    later = [m for m in mentions if m.start() >= cue.end()]
-    return [names[later[0].group(0)]] if later else ["(unknown)"]
+            return out
+    chains = [c for c in _chains(text, [m for m in mentions if m.end <= cue.start()]) if not _governed(text, c[0])]
+    return chains[-1] if chains else []
 
 
-def _speaker(text: str, mentions: list[re.Match], names: dict[str, str], voice: str) -> str:
+def _speaker(text: str, mentions: list[_Mention], voice: str) -> _Mention | None:
     verbs = list(_SPEECH.finditer(text))
     if not verbs or not mentions:
-        return voice
+        return None
     v = verbs[-1]
-    near = min(mentions, key=lambda m: min(abs(m.start() - v.end()), abs(v.start() - m.end())))
-    return names[near.group(0)]
+    return min(mentions, key=lambda m: min(abs(m.start - v.end()), abs(v.start() - m.end)))
 
 
-def _target(text: str) -> str:
-    for rx, target in _target_cues():
-        if rx.search(text):
-            return target
-    return "south_ossetia_independence"
+def _clause(text: str, at: int, end: int) -> tuple[int, int]:
+    a = max(text.rfind(";", 0, at), -1) + 1
+    b = text.find(";", end)
+    return a, (len(text) if b < 0 else b)
+
+
+def _target(text: str, cue: re.Match, action: str, published: str) -> str:
+    """The target cue nearest the stance cue in its clause (after it preferred), among those
+    allowed for the action and the publication date; the independence by default."""
+    a, b = _clause(text, cue.start(), cue.end())
+    best, best_d = None, None
+    for rx, target, actions, lo, hi in _target_cues():
+        if actions and action not in actions or not lo <= published <= hi:
+            continue
+        for m in rx.finditer(text, a, b):
+            d = m.start() - cue.start() if m.start() >= cue.start() else 1.5 * (cue.start() - m.end())
+            if best_d is None or d < best_d:
+                best, best_d = target, d
+    return best or "south_ossetia_independence"
+
+
+def _regions(text: str, cue: re.Match) -> list[str]:
+    """Which independence a cue is about when the target is 'the independence': the regions
+    named in its phrase (from the comma before the cue to the comma after it)."""
+    a = max(text.rfind(",", 0, cue.start()), 0)
+    b = text.find(",", cue.end())
+    phrase = text[a:len(text) if b < 0 else b]
+    found = [region for region, rx in _region_cues() if rx.search(phrase)]
+    if "both" in found or len(found) == 2:
+        return ["south_ossetia_independence", "abkhazia_independence"]
+    return found or ["south_ossetia_independence"]
 
 
 def _theme(action: str, target: str, hint: str) -> str:
@@ -121,42 +268,83 @@ def _theme(action: str, target: str, hint: str) -> str:
     return "context"
 
 
+def _boilerplate_line(text: str) -> bool:
+    t = text.strip()
+    return len(t.split()) < 3 or any(rx.search(t) for rx in _boilerplate())
+
+
 def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Candidate claims for every sentence of the corpus, in the claims schema (+ cue_id, sent_id)."""
+    """Candidate claims for every sentence of the corpus, in the claims schema (+ actor_kind,
+    cue_id, sent_id). ``actor_kind`` is filled when the actor is a name the vocabulary does not
+    know: the name as written, with a guessed kind, for a curator to accept or correct."""
     folder = None if seeds is None else Path(seeds)
     corpus = load_corpus(folder) if corpus is None else corpus
     raws = dict(zip(corpus["doc_id"], corpus["raw"]))
     rx, names = gazetteer(folder)
-    # a month-only publication date stays month-only (manifest.parse_published)
-    precision = dict(zip(corpus["doc_id"], corpus["published_precision"])) if "published_precision" in corpus else {}
+    vf = seeds_dir(folder)
+    kinds, own = _actor_info(vf, tuple((vf / "vocab" / f).stat().st_mtime_ns for f in ("actors.csv",)))
     rows = []
+    doc, people, midwords, last = None, {}, frozenset(), None
     for s in sentences(corpus).itertuples():
         raw = raws[s.doc_id]
+        if s.doc_id != doc:
+            doc, people, last = s.doc_id, {}, None
+            midwords = frozenset(_MIDWORD.findall(raw))
         text = raw[s.start:s.end]  # raw sentence: offsets stay exact
-        mentions = list(rx.finditer(text))
+        if _boilerplate_line(text):
+            continue
+        known = [_Mention(m.start(), m.end(), names[m.group(0)], "") for m in rx.finditer(text)]
+        mentions = sorted(known + _new_names(text, [(m.start, m.end) for m in known], midwords, people),
+                          key=lambda m: m.start)
         outlet_voice = voice(s.outlet, s.part)
+        published = f"{s.published:%Y-%m-%d}"
+        spk = _speaker(text, mentions, outlet_voice)
         taken: list[tuple[int, int]] = []
-        for cue_id, crx, action, neg_action, polarity, hint in _lexicon():
+        for cue_id, crx, action, neg_action, polarity, hint, requires in _lexicon():
+            if requires is not None and not requires.search(text):
+                continue
             for m in crx.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
+                if not action:  # a prospect or an adjective: the span is taken, nothing is written
+                    continue
                 act, pol = action, polarity
                 if neg_action and _NEGATION.search(text[max(0, m.start() - 40):m.start()]):
                     act, pol = neg_action, "against"
-                target = _target(text)
-                for actor in _actors_for(text, m, mentions, names):
-                    rows.append({
-                        "doc_id": s.doc_id, "part": s.part, "speaker": _speaker(text, mentions, names, outlet_voice),
-                        "actor": actor, "action": act, "target": target, "polarity": pol,
-                        "event_date": published_label(s.published, precision.get(s.doc_id, "day")),
-                        "date_precision": precision.get(s.doc_id, "day"),
-                        "date_basis": "publication", "theme": _theme(act, target, hint),
-                        **anchor(raw[: s.end], text, occurrence=raw[: s.end].count(text)),
-                        "note": f"rule {cue_id}: '{m.group(0)}'", "cue_id": cue_id, "sent_id": s.sent_id,
-                    })
+                target = _target(text, m, act, published)
+                targets = _regions(text, m) if target == "south_ossetia_independence" else [target]
+                actors = _actors_for(text, m, mentions)
+                if act in _RECOGNITION:  # a region does not recognise (or refuse) its own independence
+                    actors = [a for a in actors if kinds.get(a.actor) != "region" and a.kind != "region"]
+                if act == "reports_result":
+                    actors = [spk] if spk is not None else [_Mention(0, 0, outlet_voice, "")]
+                if not actors and last is not None and _PRONOUN.search(text[:m.start()]):
+                    actors = [last]
+                if not actors:
+                    actors = [_Mention(0, 0, "(unknown)", "")]
+                for who in actors:
+                    a_act = act
+                    if act == "urges_recognition" and who.actor in own:
+                        a_act = "seeks_recognition"
+                    speaker = spk.actor if spk is not None else outlet_voice
+                    if spk is not None and spk.kind and who.kind and spk.actor != who.actor:
+                        speaker = outlet_voice  # one new name per candidate row
+                    for t in dict.fromkeys(targets):
+                        rows.append({
+                            "doc_id": s.doc_id, "part": s.part, "speaker": speaker,
+                            "actor": who.actor, "action": a_act, "target": t, "polarity": pol,
+                            "event_date": published, "date_precision": "day",
+                            "date_basis": "publication", "theme": _theme(a_act, t, hint),
+                            **anchor(raw[: s.end], text, occurrence=raw[: s.end].count(text)),
+                            "note": f"rule {cue_id}: '{m.group(0)}'",
+                            "actor_kind": who.kind or (spk.kind if spk is not None and speaker == spk.actor else ""),
+                            "cue_id": cue_id, "sent_id": s.sent_id,
+                        })
+                if actors[0].actor != "(unknown)":
+                    last = actors[0]
     df = pd.DataFrame(rows, columns=[c for c in CLAIM_COLUMNS if c != "claim_id"] + EXTRA_COLUMNS)
-    df = df.drop_duplicates(subset=["doc_id", "start", "actor", "action"]).reset_index(drop=True)
+    df = df.drop_duplicates(subset=["doc_id", "start", "actor", "action", "target"]).reset_index(drop=True)
     # context beyond the sentence end was cut by raw[: s.end]; restore the full suffix
     df["suffix"] = [raws[d][e:e + 32] for d, e in zip(df["doc_id"], df["end"])]
     df.insert(0, "claim_id", [f"X{i:03d}" for i in range(1, len(df) + 1)])
