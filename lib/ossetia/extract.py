@@ -29,20 +29,33 @@ REGION_CUES = DATA_DIR / "region_cues.csv"
 BOILERPLATE = DATA_DIR / "boilerplate.csv"
 KIND_CUES = DATA_DIR / "actor_kind_cues.csv"
 NAME_STOPWORDS = DATA_DIR / "name_stopwords.txt"
-_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor)\b[^.,;]{0,25}$", re.I)
+NAME_TITLES = DATA_DIR / "name_titles.txt"
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|without)\b[^.,;]{0,25}$", re.I)
+#: an appeal for "its (own) independence" is the entity's own: seeks, not urges
+_OWN_APPEAL = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:self-declared\s+|self-proclaimed\s+)?independence\b", re.I)
 _SPEECH = re.compile(r"\b(?:said|says|say|told|stated|believes|reported|warn|warns|accuse|added|quoted)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|, and|, or|&)?\s*(?:the\s+)?", re.I)
 #: a mention right after one of these words is an object, not the subject of a cue ...
 _PREPOSITION = re.compile(r"\b(?:after|of|with|for|from|to|against|on|in|over|than|like|between|among|about|"
-                          r"toward|towards|into|at|despite|besides|including|via|under)\s+(?:the\s+)?$", re.I)
+                          r"toward|towards|into|at|despite|besides|including|via|under|by|during)\s+(?:the\s+)?$", re.I)
 #: ... except a state or people after these nouns ("the government of Nicaragua")
 _HEAD_OF = re.compile(r"\b(?:government|president|people|republic|parliament|ministry|leader|authorities|"
                       r"minister|king|state)\s+of\s+(?:the\s+)?$", re.I)
 _PRONOUN = re.compile(r"^\W*(?:he|she|it|they|the country|the president|the ministry|the minister|the island nation)\b", re.I)
 _NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z]))"
                    r"(?:\s+(?:(?:of|de|al|el|bin|van|von|da|del)\s+)?(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])))*")
+_CONNECTORS = frozenset("of de al el bin van von da del".split())
+_VERBISH = re.compile(r"['’]s\s|\s+(?:[a-z]+(?:ed|es)|has|have|had|is|was|were|are|will|would|said|says|did|does|can|"
+                      r"could|may|might|must|shall|should|recogni[sz]es|backs|joins|gives|signs|wants)\b")
 _MIDWORD = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
 _RECOGNITION = ("recognises", "does_not_recognise")
+#: a cue word that can take a passive agent ("recognised by", "condemnation by", "protest from")
+_PASSIVE = re.compile(r"(?:ed|en|tion|sion|ment|test|tests)$", re.I)
+#: a headline that attributes what follows to a name ("Putin: Kosovo is terrible precedent")
+_HEADLINE_SPEAKER = re.compile(r"^\W*([^:.]{2,40}):\s")
+#: actions a quoted speaker takes when the quote names no one else
+_SPEAKER_ACTIONS = frozenset("invokes_precedent denies_precedent warns accuses condemns rejects opposes_recognition "
+                             "threatens supports assesses_vote denies_accusation proposes".split())
 EXTRA_COLUMNS = ["actor_kind", "cue_id", "sent_id"]
 
 
@@ -78,13 +91,19 @@ def _kind_cues():
     return [(r["where"], re.compile(r["pattern"]), r["kind"]) for r in _read(KIND_CUES)]
 
 
+def _words(path: Path) -> frozenset[str]:
+    return frozenset(w for line in path.read_text(encoding="utf-8").splitlines()
+                     if not line.startswith("#") for w in line.split())
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    words = []
-    for line in NAME_STOPWORDS.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            words += line.split()
-    return frozenset(words)
+    return _words(NAME_STOPWORDS)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return _words(NAME_TITLES)
 
 
 def gazetteer(seeds: Path | None = None) -> tuple[re.Pattern, dict[str, str]]:
@@ -148,7 +167,10 @@ def _new_names(text: str, taken: list[tuple[int, int]], midwords: frozenset[str]
     out = []
     for m in _NAME.finditer(masked):
         toks = list(re.finditer(r"\S+", m.group(0)))
-        while toks and toks[0].group(0) in stop:
+        titled = [i for i, t in enumerate(toks[:-1]) if t.group(0) in _titles()]
+        if titled:
+            toks = toks[titled[-1] + 1:]  # "The Ruritanian President Jan Novak" -> Jan Novak
+        while toks and (toks[0].group(0) in stop or toks[0].group(0) in _CONNECTORS):
             toks.pop(0)
         if toks and toks[-1].group(0) in stop:
             continue  # ends in a demonym or title: an adjective phrase ("South Ossetian"), not a name
@@ -156,12 +178,13 @@ def _new_names(text: str, taken: list[tuple[int, int]], midwords: frozenset[str]
             continue
         a, b = m.start() + toks[0].start(), m.start() + toks[-1].end()
         name = text[a:b]
-        if len(toks) == 1 and not text[:a].strip(" \"'“‘(") and name not in midwords:
-            continue  # a capitalised first word of a sentence
+        if (len(toks) == 1 and not text[:a].strip(" \"'“‘(") and name not in midwords
+                and not _VERBISH.match(text, b)):
+            continue  # a capitalised first word of a sentence, not followed by a verb
         if len(toks) == 1 and name in people:
             out.append(_Mention(a, b, people[name], "person"))
             continue
-        kind = _guess_kind(text, a, b, name)
+        kind = "person" if titled else _guess_kind(text, a, b, name)
         if kind == "person":
             people.setdefault(toks[-1].group(0), name)
         out.append(_Mention(a, b, name, kind))
@@ -174,7 +197,9 @@ def _chains(text: str, mentions: list[_Mention]) -> list[list[_Mention]]:
     last name alone stands for it."""
     chains: list[list[_Mention]] = []
     for m in mentions:
-        if chains and _LIST_GAP.fullmatch(text[chains[-1][-1].end:m.start]):
+        gap = text[chains[-1][-1].end:m.start] if chains else ""
+        clause = "," in gap and re.search(r"\b(?:and|or)\b", gap) and len(chains[-1]) == 1
+        if chains and _LIST_GAP.fullmatch(gap) and not clause:  # "A, and B said" starts a clause
             chains[-1].append(m)
         else:
             chains.append([m])
@@ -198,7 +223,7 @@ def _actors_for(text: str, cue: re.Match, mentions: list[_Mention]) -> list[_Men
     before the cue (a mention not governed by a preposition) and any list it ends
     ("A, B and C condemned"). Mentions after an active cue are its objects, never its actors."""
     tail = text[cue.end():cue.end() + 60]
-    by = re.match(r"[^,;.]{0,50}?\bby\s+", tail)
+    by = re.match(r"[^,;.]{0,50}?\b(?:by|from)\s+", tail) if _PASSIVE.search(cue.group(0)) else None
     if by or re.search(r"\bby\s*$", text[:cue.start()][-5:]):
         at = cue.end() + (by.end() if by else 0)
         agents = [m for m in mentions if m.start >= at]
@@ -212,6 +237,10 @@ def _actors_for(text: str, cue: re.Match, mentions: list[_Mention]) -> list[_Men
             prev = m
         if out:
             return out
+    if _PREPOSITION.search(text[max(0, cue.start() - 25):cue.start()]):
+        # a noun inside a phrase ("after recognition of ..."): only a possessive names its actor
+        poss = [m for m in mentions if re.fullmatch(r"(?:'s|’s)\s+(?:[\w-]+\s+){0,2}", text[m.end:cue.start()])]
+        return poss[-1:]
     chains = [c for c in _chains(text, [m for m in mentions if m.end <= cue.start()]) if not _governed(text, c[0])]
     return chains[-1] if chains else []
 
@@ -248,10 +277,14 @@ def _target(text: str, cue: re.Match, action: str, published: str) -> str:
 def _regions(text: str, cue: re.Match) -> list[str]:
     """Which independence a cue is about when the target is 'the independence': the regions
     named in its phrase (from the comma before the cue to the comma after it)."""
+    cues = _region_cues()
     a = max(text.rfind(",", 0, cue.start()), 0)
     b = text.find(",", cue.end())
+    while b >= 0 and any(rx.match(text, b + 1 + (len(text[b + 1:]) - len(text[b + 1:].lstrip())))
+                         for region, rx in cues if region != "both"):
+        b = text.find(",", b + 1)  # "recognizing South Ossetia, Abkhazia": the list goes on
     phrase = text[a:len(text) if b < 0 else b]
-    found = [region for region, rx in _region_cues() if rx.search(phrase)]
+    found = [region for region, rx in cues if rx.search(phrase)]
     if "both" in found or len(found) == 2:
         return ["south_ossetia_independence", "abkhazia_independence"]
     return found or ["south_ossetia_independence"]
@@ -299,6 +332,12 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
         outlet_voice = voice(s.outlet, s.part)
         published = f"{s.published:%Y-%m-%d}"
         spk = _speaker(text, mentions, outlet_voice)
+        head = _HEADLINE_SPEAKER.match(text)
+        if head:
+            named = [m for m in mentions if m.start >= head.start(1) and m.end <= head.end(1)]
+            if named:
+                spk = named[-1]
+                mentions = [m for m in mentions if m not in named]
         taken: list[tuple[int, int]] = []
         for cue_id, crx, action, neg_action, polarity, hint, requires in _lexicon():
             if requires is not None and not requires.search(text):
@@ -319,13 +358,17 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
                     actors = [a for a in actors if kinds.get(a.actor) != "region" and a.kind != "region"]
                 if act == "reports_result":
                     actors = [spk] if spk is not None else [_Mention(0, 0, outlet_voice, "")]
+                if not actors and act == "urges_recognition":  # an appeal by the entity itself?
+                    actors = [x for x in mentions if x.end <= m.start() and x.actor in own][-1:]
+                if not actors and spk is not None and act in _SPEAKER_ACTIONS:
+                    actors = [spk]  # an unattributed stance in a quote is its speaker's
                 if not actors and last is not None and _PRONOUN.search(text[:m.start()]):
                     actors = [last]
                 if not actors:
                     actors = [_Mention(0, 0, "(unknown)", "")]
                 for who in actors:
                     a_act = act
-                    if act == "urges_recognition" and who.actor in own:
+                    if act == "urges_recognition" and (who.actor in own or _OWN_APPEAL.search(text, m.start())):
                         a_act = "seeks_recognition"
                     speaker = spk.actor if spk is not None else outlet_voice
                     if spk is not None and spk.kind and who.kind and spk.actor != who.actor:
