@@ -263,15 +263,19 @@ def _target(text: str, cue: re.Match, action: str, published: str) -> str:
     """The target cue nearest the stance cue in its clause (after it preferred), among those
     allowed for the action and the publication date; the independence by default."""
     a, b = _clause(text, cue.start(), cue.end())
-    best, best_d = None, None
+    found = []
     for rx, target, actions, lo, hi in _target_cues():
         if actions and action not in actions or not lo <= published <= hi:
             continue
         for m in rx.finditer(text, a, b):
-            d = m.start() - cue.start() if m.start() >= cue.start() else 1.5 * (cue.start() - m.end())
-            if best_d is None or d < best_d:
-                best, best_d = target, d
-    return best or "south_ossetia_independence"
+            d = (m.start() - cue.end() if m.start() >= cue.end() else
+                 1.5 * (cue.start() - m.end()) if m.end() <= cue.start() else 0)
+            found.append((d, m.start(), m.end(), target))
+    if not found:
+        return "south_ossetia_independence"
+    d, s, e, target = min(found, key=lambda f: f[0])
+    # a longer cue overlapping the nearest one is more specific ("alliance treaty ... Sokhumi")
+    return max((f for f in found if f[1] < e and s < f[2]), key=lambda f: f[2] - f[1])[3]
 
 
 def _regions(text: str, cue: re.Match) -> list[str]:
