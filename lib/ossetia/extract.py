@@ -44,6 +44,7 @@ _HEAD_OF = re.compile(r"\b(?:government|president|people|republic|parliament|min
 _PRONOUN = re.compile(r"^\W*(?:he|she|it|they|the country|the president|the ministry|the minister|the island nation)\b", re.I)
 _NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z]))"
                    r"(?:\s+(?:(?:of|de|al|el|bin|van|von|da|del)\s+)?(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}(?![a-z])))*")
+_DEMONYM = re.compile(r"(?:an|ian|ese|ish)$")
 _CONNECTORS = frozenset("of de al el bin van von da del".split())
 _VERBISH = re.compile(r"['’]s\s|\s+(?:[a-z]+(?:ed|es)|has|have|had|is|was|were|are|will|would|said|says|did|does|can|"
                       r"could|may|might|must|shall|should|recogni[sz]es|backs|joins|gives|signs|wants)\b")
@@ -171,7 +172,11 @@ def _new_names(text: str, taken: list[tuple[int, int]], midwords: frozenset[str]
         if titled:
             toks = toks[titled[-1] + 1:]  # "The Ruritanian President Jan Novak" -> Jan Novak
         while toks and (toks[0].group(0) in stop or toks[0].group(0) in _CONNECTORS):
+            if len(toks) > 1 and _DEMONYM.search(toks[0].group(0)) and toks[1].group(0) not in stop:
+                break  # "Nicaraguan Army": the adjective belongs to the name
             toks.pop(0)
+        if len(toks) == 1 and all(p in stop for p in toks[0].group(0).split("-")):
+            continue  # "Georgian-Ossetian"
         if toks and toks[-1].group(0) in stop:
             continue  # ends in a demonym or title: an adjective phrase ("South Ossetian"), not a name
         if not toks or all(t.group(0) in stop for t in toks):
