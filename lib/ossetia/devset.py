@@ -190,3 +190,25 @@ def evaluate(sets: tuple[str, ...] = ("in-sample", "dev"), seeds: str | Path | N
             for s in wanted:
                 parts.append(score_rules(x, cur[cur["set"] == s], corpus, s))
     return pd.concat(parts, ignore_index=True)
+
+
+HELDBACK_LOG = DEVSET_DIR / "heldback_log.csv"
+
+
+def rules_fingerprint() -> str:
+    """A short hash of the extractor's code and rule tables, to tell whether the rules changed
+    since the held-back part was scored (``heldback_log.csv`` records it with each scoring)."""
+    import hashlib
+
+    from . import extract
+
+    h = hashlib.sha256()
+    for path in (Path(extract.__file__), extract.LEXICON, extract.TARGET_CUES, extract.REGION_CUES,
+                 extract.BOILERPLATE, extract.KIND_CUES, extract.NAME_STOPWORDS, extract.NAME_TITLES):
+        h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return h.hexdigest()[:12]
+
+
+def heldback_log() -> pd.DataFrame:
+    """Every scoring of the held-back part: when, with which rules (fingerprint), and the scores."""
+    return _read(HELDBACK_LOG)
