@@ -1,11 +1,28 @@
-"""Rule-based claim extraction, and its score against the curated claims table.
+"""Rule-based claim extraction, and its score against curated claims.
 
-Sentence by sentence (:func:`ossetia.segment.sentences`), the extractor looks for stance cues
-(``data/stance_lexicon.csv``: regular expressions with an action, a negated action and a
-theme), finds the actors around each cue with the gazetteer (``seeds/vocab/actors.csv`` and
-``actor_aliases.csv``), guesses the target from keyword cues (``data/target_cues.csv``) and
-writes candidate rows in the claims schema. Everything it knows is data; it needs no model
-and works unchanged on articles added with ``ossetia add``.
+Sentence by sentence (:func:`ossetia.segment.sentences`; site boilerplate lines,
+``data/boilerplate.csv``, are skipped), the extractor looks for stance cues
+(``data/stance_lexicon.csv``: regular expressions with an action, a negated action, a theme
+hint and an optional ``requires`` pattern the sentence must also match; cues with no action
+take their words without writing a candidate, so that a prospect "will recognise" or an
+adjective "recognised borders" never fires the recognition cue). For each cue it finds:
+
+- the **actors**: the agent after "by" for a passive or a noun, else the nearest subject before
+  the cue (a name not governed by a preposition, with the list it ends), else the quoted speaker
+  for a stance, else the last actor of the document for a pronoun; known names come from the
+  gazetteer (``seeds/vocab/actors.csv`` and ``actor_aliases.csv``), unknown capitalised names are
+  proposed as they are written, with a guessed kind in ``actor_kind`` (``data/actor_kind_cues.csv``,
+  ``name_stopwords.txt``, ``name_titles.txt``); a region never recognises its own independence;
+- the **target**: the target cue nearest the stance cue in its clause (``data/target_cues.csv``:
+  each cue may be limited to some actions and to a publication-date window), else the
+  independence, split into the regions its phrase names (``data/region_cues.csv``);
+- an appeal by the entity itself (a region, its bodies and leaders, or "its independence")
+  becomes ``seeks_recognition``, by anyone else ``urges_recognition``.
+
+Everything it knows is data; it needs no model and works unchanged on articles added with
+``ossetia add``. :func:`score` and :func:`score_rules` compare candidates with curated claims
+under the project rule (same sentence, same action) and the strict rule (overlapping quote, same
+action, same target).
 """
 
 from __future__ import annotations
