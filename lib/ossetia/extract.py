@@ -340,6 +340,8 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
     corpus = load_corpus(folder) if corpus is None else corpus
     raws = dict(zip(corpus["doc_id"], corpus["raw"]))
     rx, names = gazetteer(folder)
+    # a month-only publication date stays month-only (manifest.parse_published)
+    precision = dict(zip(corpus["doc_id"], corpus["published_precision"])) if "published_precision" in corpus else {}
     vf = seeds_dir(folder)
     kinds, own = _actor_info(vf, tuple((vf / "vocab" / f).stat().st_mtime_ns for f in ("actors.csv",)))
     rows = []
@@ -403,7 +405,8 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
                         rows.append({
                             "doc_id": s.doc_id, "part": s.part, "speaker": speaker,
                             "actor": who.actor, "action": a_act, "target": t, "polarity": pol,
-                            "event_date": published, "date_precision": "day",
+                            "event_date": published_label(s.published, precision.get(s.doc_id, "day")),
+                            "date_precision": precision.get(s.doc_id, "day"),
                             "date_basis": "publication", "theme": _theme(a_act, t, hint),
                             **anchor(raw[: s.end], text, occurrence=raw[: s.end].count(text)),
                             "note": f"rule {cue_id}: '{m.group(0)}'",
