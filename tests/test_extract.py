@@ -174,3 +174,21 @@ def test_site_boilerplate_fires_no_rule(seeds_copy, add_text):
                                    "page 1 of 110 go to page\n\n"
                                    "The opinions expressed in the article do not reflect the position of the editors who support it.\n")
     assert set(x["action"]) == {"condemns"}
+
+
+def test_a_proposed_new_actor_goes_through_review_and_accept_into_the_vocabulary(seeds_copy, add_text, tmp_path):
+    from ossetia import curate
+
+    add_text(seeds_copy, "The Ruritanian President Jan Novak has officially recognised the independence of South Ossetia.\n")
+    doc = extract_claims(seeds_copy)["doc_id"].max()
+    sheet = curate.review_table(seeds_copy, docs=[doc])
+    row = sheet.index[(sheet["action"] == "recognises") & (sheet["actor"] == "Jan Novak")]
+    assert len(row) == 1 and sheet.loc[row[0], "actor_kind"] == "person"
+    sheet["decision"] = "reject"
+    sheet.loc[row, "decision"] = "accept"
+    path = tmp_path / "review.csv"
+    curate.write_review(sheet, path)
+    result = curate.accept_review(path, seeds=seeds_copy)
+    assert result.new_actors == ["Jan Novak"]
+    actors = load_vocab("actors", seeds_copy)
+    assert actors.set_index("actor").loc["Jan Novak", "kind"] == "person"
