@@ -230,10 +230,10 @@ def accept_review(file: str | Path, seeds: str | Path | None = None, dry_run: bo
         res.accepted += 1
     if problems:
         raise ReviewProblems(problems)
-    ids = next_claim_ids(curated["claim_id"], len(rows))
-    for (row, _), cid in zip(rows, ids):
+    new_ids = next_claim_ids(curated["claim_id"], len(rows))
+    for (row, _), cid in zip(rows, new_ids):
         row["claim_id"] = cid
-    res.claim_ids, res.new_actors = ids, list(new_actors)
+    res.claim_ids, res.new_actors = new_ids, list(new_actors)
     if not rows or dry_run:
         return res
     new_claims = _appended(cpath, [r for r, _ in rows], evidence.CLAIM_COLUMNS)
