@@ -37,7 +37,7 @@ _META = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate
 
 @lru_cache(maxsize=4)
 def _load(seeds: Path | None) -> dict:
-    return {"corpus": load_corpus(seeds), "claims": load_claims(seeds), "numbers": load_numbers(seeds),
+    return {"seeds": seeds, "corpus": load_corpus(seeds), "claims": load_claims(seeds), "numbers": load_numbers(seeds),
             "recognitions": load_reference("recognitions", seeds),
             "results": load_reference("referendum_results", seeds), "events": load_reference("events", seeds)}
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from ..corpus import voice
 from ..stances import argument_map, kosovo_sequence
+from ..vocab import target_labels
 from .entry import Entry, ids_of
 from .layout import axes_inches, fmt_day, place_blocks, short_target, source_labels, wrap_pt, x_inches
 from .style import INK, STANCES, finish, footer_fraction, house_style, new_figure, text_width
@@ -46,9 +48,9 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
             pad = 0.08
             out = []
             for _, r in rows.iterrows():
-                who = r["actor"] if r["speaker"] in (r["actor"], voice(r["outlet"], r["part"])) else \
+                who = r["actor"] if r["speaker"] in (r["actor"], r["voice"]) else \
                     f"{r['actor']}, through {r['speaker']}"
-                head = wrap_pt(f"{who} ({voice(r['outlet'], r['part'])}, {r['claim_id']})", fs,
+                head = wrap_pt(f"{who} ({r['voice']}, {r['claim_id']})", fs,
                                 (x1 - x0 - 2 * pad) * 72, "bold")
                 quote = wrap_pt(f"\u201c{r['exact']}\u201d", fs, (x1 - x0 - 2 * pad) * 72)
                 out.append((r, head, quote, (len(head) + len(quote)) * fs * 1.22 / 72 + 2 * pad))
@@ -105,9 +107,11 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
     return fig
 
 
-def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
+def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: pd.DataFrame,
+                           seeds: str | Path | None = None) -> Figure:
     """Kosovo (Feb 2008) -> South Ossetia's appeal (Mar) -> Russia's parliament (Aug) -> recognition."""
-    seq = kosovo_sequence(claims, events)
+    seq = kosovo_sequence(claims, events, seeds)
+    labels = target_labels(seeds)
     seq["when"] = pd.to_datetime(seq["date"])
     by_id = claims.set_index("claim_id")
     ref = seq[seq["layer"] == "reference"]
@@ -136,7 +140,7 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
             if len(seeds):
                 c = by_id.loc[list(seeds["cite"])].reset_index()
                 for (actor, action), g in c.groupby(["actor", "action"], sort=False):
-                    tg = ", ".join(dict.fromkeys(short_target(t) for t in g["target"]))
+                    tg = ", ".join(dict.fromkeys(short_target(t, labels) for t in g["target"]))
                     text = f"{actor}: {action.replace('_', ' ')} ({tg}) [{', '.join(g['claim_id'])}]"
                     out += [(t, False, f"label:{' '.join(g['claim_id'])}") for t in wrap_pt(text, fs, wrap)]
             for _, r in g0[g0["layer"] == "reference"].iterrows():
@@ -268,6 +272,6 @@ ENTRIES = [
         "the start of the war (8 August), both reference events. Below: the appeals citing Kosovo, Rice's "
         "denial and Russia's warning (4-5 March), then the parliament's call (25 August) and, beside it, "
         "Russia's recognition (26 August, reference).",
-        lambda d: kosovo_sequence_figure(d["claims"], d["events"], d["corpus"]),
-        lambda d: ids_of(kosovo_sequence(d["claims"], d["events"])["cite"])),
+        lambda d: kosovo_sequence_figure(d["claims"], d["events"], d["corpus"], seeds=d["seeds"]),
+        lambda d: ids_of(kosovo_sequence(d["claims"], d["events"], d["seeds"])["cite"])),
 ]

@@ -8,7 +8,6 @@ import pandas as pd
 
 from ..corpus import source_label
 from ..ids import sorted_ids
-from ..stances import MATRIX_TARGETS
 from .style import text_width
 
 
@@ -41,19 +40,10 @@ def pt(ax, dx: float = 0, dy: float = 0):
     return mtransforms.offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points")
 
 
-_PROPER = {"south ossetia": "S. Ossetia", "russia": "Russia", "russian": "Russian", "georgia": "Georgia",
-           "georgian": "Georgian", "abkhazia": "Abkhazia", "kosovo": "Kosovo"}
-
-
-def short_target(target: str) -> str:
-    """A short readable name for a claim target ('abkhazia_treaty_2014' -> 'Abkhazia treaty 2014')."""
-    if target in MATRIX_TARGETS:
-        return MATRIX_TARGETS[target].replace("\n", " ")
-    words = target.replace("_", " ")
-    for k, v in _PROPER.items():
-        words = " ".join(v if w == k else w for w in words.replace(k, k.replace(" ", "\0")).split(" "))
-        words = words.replace(k.replace(" ", "\0"), v)
-    return words
+def short_target(target: str, labels: dict[str, str]) -> str:
+    """A short readable name for a claim target: its ``label`` in ``vocab/targets.csv``
+    (``labels``, from :func:`ossetia.vocab.target_labels`), else the id with spaces."""
+    return labels.get(target) or target.replace("_", " ")
 
 
 def clusters(dates: list, days: int = 75) -> list[list[int]]:

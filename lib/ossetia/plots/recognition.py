@@ -3,6 +3,8 @@ recognitions beside what the seed texts say."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib.dates as mdates
 import matplotlib.transforms as mtransforms
 import pandas as pd
@@ -10,23 +12,35 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..corpus import voice
 from ..ids import frame_key
-from ..stances import MATRIX_TARGETS, POSITION_LANES, actor_groups, positions, stance_matrix
+from ..stances import actor_groups, lane_recognitions, position_lanes, positions, stance_matrix
+from ..vocab import matrix_targets, target_labels
 from .entry import Entry, ids_of
 from .layout import axes_inches, clusters, place_lane, pt, short_target, source_labels, wrap_pt, x_inches
 from .style import INK, MUTED, STANCES, finish, house_style, legend_handles, new_figure, text_width
 
 
-def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_claims: int = 1) -> Figure:
+def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_claims: int = 1,
+                              seeds: str | Path | None = None) -> Figure:
     """Who recognises, urges, refuses or condemns what: actors x targets, one marker per stance
-    held in a cell, coloured and shaped by stance, labelled with the outlet and publication date
-    of the cell's first evidence."""
-    m = stance_matrix(claims, min_claims=min_claims)
-    targets = [t for t in MATRIX_TARGETS if t in set(m["target"])]
+    held in a cell, coloured and shaped by stance, labelled with the voice and publication date
+    of the cell's first evidence; actors grouped by lane (party).
+
+    Args:
+        claims: the claims table (:func:`ossetia.evidence.load_claims`, or a filtered copy).
+        corpus: the corpus (:func:`ossetia.load_corpus`), for the source line.
+        min_claims: draw actors with at least this many claims in the matrix.
+        seeds: the seeds folder the vocabularies are read from (default: the project's).
+    Returns:
+        The figure.
+    """
+    headings = matrix_targets(seeds)
+    m = stance_matrix(claims, targets=headings, min_claims=min_claims)
+    targets = [t for t in headings if t in set(m["target"])]
     by_id = claims.set_index("claim_id")
     first = m.groupby("actor")["first_date"].min()
-    groups = actor_groups(sorted(first.index, key=lambda a: (first[a], a)))
+    lane_of = dict(zip(claims["actor"], claims["lane"]))
+    groups = actor_groups(sorted(first.index, key=lambda a: (first[a], a)), lane_of, seeds)
     order = [a for _, members in groups for a in members]
     stance_keys = [k for k in STANCES if k in {x for v in m["stances"] for x in v.split(", ")}]
     fs, ms, step = 8.5, 8.0, 11.5  # label size, marker size (points), marker spacing (points)
@@ -35,7 +49,7 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
         ev = by_id.loc[r["claims"].split()].sort_values(["published", "outlet"])
         first_ev = ev.iloc[0]
         more = len(ev) - 1
-        label = f"{voice(first_ev['outlet'], first_ev['part'])} {first_ev['published']:%Y-%m-%d}" + (f" +{more}" if more else "")
+        label = f"{first_ev['voice']} {first_ev['published']:%Y-%m-%d}" + (f" +{more}" if more else "")
         cells.append((r, [k for k in STANCES if k in r["stances"].split(", ")], label))
     with house_style():
         # column widths (inches) from the widest cell content in each column
@@ -43,7 +57,7 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
         for r, sts, label in cells:
             w = (len(sts) * step + 4 + text_width(label, fs)) / 72
             need[r["target"]] = max(need[r["target"]], w)
-        head = {t: max(text_width(line, 9.5) for line in MATRIX_TARGETS[t].split("\n")) / 72 for t in targets}
+        head = {t: max(text_width(line, 9.5) for line in headings[t].split("\n")) / 72 for t in targets}
         widths = [max(need[t], head[t]) + 0.28 for t in targets]
         left = [sum(widths[:i]) for i in range(len(targets))]
         name_w = max(text_width(a, 10) for a in order) / 72
@@ -66,7 +80,7 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
             ax.text(x, y, label, transform=pt(ax, len(sts) * step + 3), va="center", ha="left",
                     fontsize=fs, color=MUTED)
         ax.set_xticks([left[i] + widths[i] / 2 for i in range(len(targets))],
-                      [MATRIX_TARGETS[t] for t in targets], fontsize=9.5)
+                      [headings[t] for t in targets], fontsize=9.5)
         ax.xaxis.tick_top()
         ax.set_yticks(range(len(order)), order, fontsize=10)
         ax.tick_params(length=0)
@@ -98,12 +112,23 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
     return fig
 
 
-def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recognitions: pd.DataFrame) -> Figure:
-    """Positions over time, one lane per party, with Russia's recognition (reference layer) drawn
-    hollow and dashed, apart from the seed evidence."""
-    pos = positions(claims)
-    lanes = list(POSITION_LANES)
-    ru = recognitions[recognitions["state"] == "Russia"].iloc[0]
+def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recognitions: pd.DataFrame,
+                              seeds: str | Path | None = None) -> Figure:
+    """Positions over time, one lane per party (``vocab/lanes.csv``), with the recognitions by a
+    lane's own states (reference layer) drawn hollow and dashed, apart from the seed evidence.
+
+    Args:
+        claims: the claims table (:func:`ossetia.evidence.load_claims`, or a filtered copy).
+        corpus: the corpus, for the source line.
+        recognitions: ``reference/recognitions.csv``.
+        seeds: the seeds folder the vocabularies are read from (default: the project's).
+    Returns:
+        The figure.
+    """
+    lanes = position_lanes(seeds)
+    pos = positions(claims, lanes)
+    recs_ref = lane_recognitions(recognitions, lanes, seeds)
+    labels = target_labels(seeds)
     fs, step, mstep = 8.5, 0.185, 10.5  # label size (pt), row height (inches), marker spacing (pt)
     # items: one label line per (lane, cluster of nearby dates, target), one marker per stance
     items = []
@@ -113,11 +138,11 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
         for _, r in rows.iterrows():
             ed = str(r["event_date"])
             note = " (undated)" if not ed else (f" (event: {ed})" if len(ed) == 4 and ed != str(r["date"].year) else "")
-            recs.append({"date": r["date"], "key": (r["target"], note), "label": short_target(r["target"]) + note,
+            recs.append({"date": r["date"], "key": (r["target"], note), "label": short_target(r["target"], labels) + note,
                          "stance": r["stance"], "claim": r["claim_id"], "ref": False})
-        if lane == "Russia":
+        for _, ru in recs_ref[recs_ref["lane"] == lane].iterrows():
             recs.append({"date": pd.Timestamp(ru["date"]), "key": ("ref", ru["ref_id"]), "ref": True,
-                         "label": f"recognises {short_target(str(ru['recognises']))} ({ru['ref_id']}, reference)",
+                         "label": f"recognises {short_target(str(ru['recognises']), labels)} ({ru['ref_id']}, reference)",
                          "stance": None, "claim": None})
             recs.sort(key=lambda x: x["date"])
         for idx in clusters([x["date"] for x in recs]):
@@ -133,7 +158,7 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
     with house_style():
         fig = new_figure((13, 7.4))
         ax = fig.add_subplot()
-        dates = list(pos["date"]) + [pd.Timestamp(ru["date"])]
+        dates = list(pos["date"]) + [pd.Timestamp(d) for d in recs_ref["date"]]
         x0 = pd.Timestamp(f"{min(dates).year - 1}-01-01")
         x1 = pd.Timestamp(f"{max(dates).year + 1}-07-01")
         ax.set_xlim(x0, x1)
@@ -151,7 +176,7 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
         ax.legend(handles=legend_handles(keys, reference=True), loc="lower left", bbox_to_anchor=(0, 1.0),
                   ncol=len(keys) + 1, fontsize=9, handletextpad=0.2, columnspacing=1.2, borderaxespad=0.3)
         finish(fig, "Positions over time, as reported",
-               source_labels(corpus, pos["doc_id"]) + [f"reference: {ru['source']}"],
+               source_labels(corpus, pos["doc_id"]) + [f"reference: {s}" for s in dict.fromkeys(recs_ref["source"])],
                note="Each label is a topic; the marker is the party's stance towards it. Seed evidence filled, the "
                     "reference layer (seeds/reference/) hollow and dashed. Only positions dated to the day or month; "
                     "a date the text only implies is the publication date.")
@@ -271,8 +296,8 @@ ENTRIES = [
         "Kosovo's independence. International bodies and Georgia refuse or condemn the referendum; "
         "South Ossetian bodies urge recognition; Russia refuses the 2006 referendum and Kosovo's "
         "independence but recognises South Ossetia by 2008.",
-        lambda d: recognition_matrix_figure(d["claims"], d["corpus"]),
-        lambda d: ids_of(stance_matrix(d["claims"])["claims"])),
+        lambda d: recognition_matrix_figure(d["claims"], d["corpus"], seeds=d["seeds"]),
+        lambda d: ids_of(stance_matrix(d["claims"], seeds=d["seeds"])["claims"])),
     Entry(
         "positions-timeline", "Positions over time, as reported",
         "Positions of Russia (government and parliament), Georgia, South Ossetia and Western actors in the "
@@ -281,8 +306,9 @@ ENTRIES = [
         "Four horizontal lanes from 2005 to 2015. Russia's lane moves from not recognising the 2006 "
         "referendum and opposing Kosovo's independence (March 2008) to its parliament urging recognition in "
         "August 2008, beside a hollow reference marker for Russia's recognition on 26 August 2008.",
-        lambda d: positions_timeline_figure(d["claims"], d["corpus"], d["recognitions"]),
-        lambda d: ids_of(positions(d["claims"])["claim_id"], ["R01"])),
+        lambda d: positions_timeline_figure(d["claims"], d["corpus"], d["recognitions"], seeds=d["seeds"]),
+        lambda d: ids_of(positions(d["claims"], seeds=d["seeds"])["claim_id"],
+                         lane_recognitions(d["recognitions"], seeds=d["seeds"])["ref_id"])),
     Entry(
         "recognition-timeline", "UN members recognising South Ossetia, 2008–2018",
         "Recognitions by UN member states from public reference sources (hollow, dashed: not seed "

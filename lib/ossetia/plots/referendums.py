@@ -8,7 +8,6 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ..corpus import voice
 from ..ids import frame_key
 from ..referendums import referendum_table, referendum_year, source_check_table
 from .entry import Entry, ids_of
@@ -79,7 +78,7 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
                 kinds.add("vague")
         seed_labels = []
         for _, r in seeds.iterrows():
-            lab = f"{voice(r['outlet'], r['part'])}\n({r['number_id']})\n\u201c{r['exact']}\u201d"
+            lab = f"{r['voice']}\n({r['number_id']})\n\u201c{r['exact']}\u201d"
             if r["qualifier"] and str(r["qualifier"]).lower() != str(r["exact"]).lower():
                 lab += f"\n[{r['qualifier']}]"
             seed_labels.append(lab)
