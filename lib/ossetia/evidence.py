@@ -183,7 +183,7 @@ def problems(seeds: str | Path | None, man: pd.DataFrame, texts: dict[str, str])
         return errs, counts
     vocab, verrs = _vocab(folder)
     errs += verrs
-    errs += vocab_problems(folder, {d: doc_parts(raw, outlet) for d, (raw, outlet) in docs.items()})
+    errs += vocab_problems(folder, {d: doc_parts(*doc) for d, doc in docs.items()})
     for fname, cols, idc, pre, checks in (("claims.csv", CLAIM_COLUMNS, "claim_id", "C", _claim_checks),
                                           ("numbers.csv", NUMBER_COLUMNS, "number_id", "N", _number_checks)):
         path = folder / fname

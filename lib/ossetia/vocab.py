@@ -118,9 +118,10 @@ def load_voices(seeds: str | Path | None = None) -> pd.DataFrame:
     return read_table(path, VOICE_COLUMNS)
 
 
-def doc_parts(raw: str, outlet: str) -> set[str]:
-    """The names of a document's parts: its body parts and its fields (headline, caption ...)."""
-    n = normalise(raw, outlet)
+def doc_parts(raw: str, *how) -> set[str]:
+    """The names of a document's parts: its body parts and its fields (headline, caption ...).
+    ``how``: the further arguments of :func:`ossetia.normalise.normalise` (outlet, title, rules)."""
+    n = normalise(raw, *how)
     return {p.part for p in n.paragraphs} | {"headline" if f == "title" else f for f in n.field_spans}
 
 
