@@ -65,17 +65,13 @@ def read_list(path: str | Path) -> list[dict]:
 
 
 def _lane_rule(folder: Path) -> dict[str, str]:
-    """kind -> lane: the ``default_for_kinds`` of ``vocab/lanes.csv`` (:func:`ossetia.vocab.load_lanes`);
-    a kind no lane lists keeps its own name as lane."""
-    from .vocab import load_lanes
-
-    if not (folder / LANES).is_file():
+    """kind -> lane, from the folder's ``vocab/lanes.csv`` (columns kind, lane) when it has one;
+    a kind without a row is its own lane."""
+    path = folder / LANES
+    if not path.is_file():
         return {}
-    rule: dict[str, str] = {}
-    for lane, kinds in zip(*load_lanes(folder)[["lane", "kinds"]].T.values):
-        for k in kinds:
-            rule.setdefault(k, lane)
-    return rule
+    t = read_table(path, ["kind", "lane"])
+    return dict(zip(t["kind"], t["lane"]))
 
 
 def actor_row(folder: Path, header: list[str], actor: str, kind: str, description: str) -> dict:
