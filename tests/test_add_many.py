@@ -82,7 +82,9 @@ def test_lane_of_a_new_outlet_follows_the_workspace_lane_rule(tmp_path, capsys):
     if "lane" not in header.split(","):  # until the reference vocabulary has a lane column
         text = p.read_text(encoding="utf-8").splitlines()
         p.write_text("\n".join([text[0] + ",lane"] + [t + "," for t in text[1:]]) + "\n", encoding="utf-8")
-    (w / "vocab" / "lanes.csv").write_text("kind,lane\noutlet,media\n", encoding="utf-8")
+    lanes = w / "vocab" / "lanes.csv"  # the rule: outlets go to a lane named media
+    lanes.write_text(lanes.read_text(encoding="utf-8").replace("outlets,no,outlet,", "media,no,outlet,"),
+                     encoding="utf-8")
     art = tmp_path / "a.txt"
     art.write_text("South Ossetia held a vote, officials said.\n", encoding="utf-8")
     assert run(capsys, "add", art, "--outlet", "New Wire", "--published", "2021", "--title", "T", "--seeds", w)[0] == 0

@@ -65,13 +65,17 @@ def read_list(path: str | Path) -> list[dict]:
 
 
 def _lane_rule(folder: Path) -> dict[str, str]:
-    """kind -> lane, from the folder's ``vocab/lanes.csv`` (columns kind, lane) when it has one;
-    a kind without a row is its own lane."""
-    path = folder / LANES
-    if not path.is_file():
+    """kind -> lane: the ``default_for_kinds`` of ``vocab/lanes.csv`` (:func:`ossetia.vocab.load_lanes`);
+    a kind no lane lists keeps its own name as lane."""
+    from .vocab import load_lanes
+
+    if not (folder / LANES).is_file():
         return {}
-    t = read_table(path, ["kind", "lane"])
-    return dict(zip(t["kind"], t["lane"]))
+    rule: dict[str, str] = {}
+    for lane, kinds in zip(*load_lanes(folder)[["lane", "kinds"]].T.values):
+        for k in kinds:
+            rule.setdefault(k, lane)
+    return rule
 
 
 def actor_row(folder: Path, header: list[str], actor: str, kind: str, description: str) -> dict:

@@ -11,6 +11,7 @@ from .layout import remember
 from .manifest import parse_published, problems, published_label
 from .normalise import Normalised, normalise, of_row, workspace_rules
 from .paths import seeds_dir as _seeds_dir
+from .vocab import load_voices
 
 
 def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
@@ -19,7 +20,9 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
     Returns a DataFrame indexed by position, one row per document, ordered by ``doc_id``, with
     the manifest columns (``doc_id``, ``outlet``, ``published`` …), ``raw`` (the file's text,
     exactly), ``text`` (normalised body text), the recognised ``headline``, ``byline_found``,
-    ``dateline`` and ``caption``, and ``n_chars`` / ``n_words`` of the text.
+    ``dateline`` and ``caption``, ``n_chars`` / ``n_words`` of the text, and ``voices``: the
+    parts that do not speak in the outlet's voice (``seeds/voices.csv``), as
+    ``"part: voice; part: voice"`` (empty for most documents; read it with :func:`voices_of`).
 
     The default seeds folder is the project's ``seeds/``, whatever the current directory.
     Raises :class:`ossetia.errors.OssetiaError` (one line: file and problem) on the first
@@ -27,6 +30,9 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
     """
     folder = _seeds_dir(seeds_dir)
     found: dict[str, dict] = {}
+    voices: dict[str, list[str]] = {}
+    for v in load_voices(folder).to_dict("records"):
+        voices.setdefault(v["doc_id"], []).append(f"{v['part']}: {v['voice']}")
 
     def keep(row: dict, raw: str, n: Normalised) -> None:
         # what the rows need, and the compact layout for sentences()/tokens()/kwic()
@@ -40,6 +46,7 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
             "caption": n.fields.get("caption", ""),
             "n_chars": len(n.text),
             "n_words": len(n.text.split()),
+            "voices": "; ".join(voices.get(row["doc_id"], [])),
         }
 
     extra = workspace_rules(folder)
@@ -51,7 +58,7 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
     at = cols.index("doc_id")
     rows = [{**dict(zip(cols, vals)), **found[vals[at]]} for vals in zip(*(man[c].tolist() for c in cols))]
     df = pd.DataFrame(rows, columns=list(man.columns) + ["raw", "text", "headline", "byline_found", "dateline",
-                                                         "caption", "n_chars", "n_words"])
+                                                         "caption", "n_chars", "n_words", "voices"])
     when = [parse_published(v) for v in df["published"]]
     df["published"] = pd.to_datetime(pd.Series([d.isoformat() for d, _ in when], dtype=object), format="%Y-%m-%d")
     # how precisely the manifest states the date: day, or month / year (then ``published`` is
@@ -81,19 +88,40 @@ def removals(corpus: pd.DataFrame) -> pd.DataFrame:
                                        "rule_id", "removed"])
 
 
+def _part_voices(value) -> dict[str, str]:
+    """The corpus ``voices`` value ``"part: voice; part: voice"`` as a dict."""
+    if not isinstance(value, str) or not value:
+        return {}
+    return dict(kv.split(": ", 1) for kv in value.split("; ") if ": " in kv)
+
+
 def source_label(corpus: pd.DataFrame, doc_id: str) -> str:
-    """How a figure's source line names a document: outlet and publication date."""
+    """How a figure's source line names a document: outlet and publication date; a document
+    whose parts speak in other voices (``seeds/voices.csv``) names its genre and those voices.
+
+    Args:
+        corpus: the corpus (:func:`load_corpus`).
+        doc_id: a document id of the corpus.
+    Returns:
+        e.g. ``"Reuters 2008-03-05"``, or ``"<outlet> <genre> (<voice>; <voice>) <date>"``.
+    """
     r = corpus.loc[corpus["doc_id"] == doc_id].iloc[0]
-    who = ("able2know.org forum post (Interfax; Wikipedia excerpt)" if doc_id == "000" and r["outlet"] == "able2know.org"
-           else r["outlet"])
+    voices = list(dict.fromkeys(_part_voices(r.get("voices")).values()))
+    who = f"{r['outlet']} {r['genre']} ({'; '.join(voices)})".replace("  ", " ") if voices else r["outlet"]
     return f"{who} {published_label(r['published'], r.get('published_precision', 'day'))}"
 
 
-#: Whose voice a passage is in when nobody is quoted: the outlet, or, for the forum post, the
-#: agency it quotes (news part) and the encyclopedia it pastes (encyclopedia part).
-VOICES = {("able2know.org", "news"): "Interfax", ("able2know.org", "encyclopedia"): "Wikipedia"}
+def voices_of(corpus: pd.DataFrame, rows: pd.DataFrame) -> list[str]:
+    """The voice of each row of ``rows`` (any table with ``doc_id`` and ``part``): the voice
+    ``seeds/voices.csv`` gives that document part, else the document's outlet.
 
-
-def voice(outlet: str, part: str) -> str:
-    """The voice of a document part (see :data:`VOICES`)."""
-    return VOICES.get((outlet, part), outlet)
+    Args:
+        corpus: the corpus the rows come from (:func:`load_corpus`).
+        rows: a table with ``doc_id`` and ``part`` columns (sentences, tokens, claims ...).
+    Returns:
+        One voice per row, in row order.
+    """
+    outlet = dict(zip(corpus["doc_id"], corpus["outlet"]))
+    voices = ({d: _part_voices(v) for d, v in zip(corpus["doc_id"], corpus["voices"])}
+              if "voices" in corpus else {})
+    return [voices.get(d, {}).get(p, outlet.get(d, "")) for d, p in zip(rows["doc_id"], rows["part"])]

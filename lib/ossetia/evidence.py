@@ -21,6 +21,7 @@ from .manifest import parse_date
 from .normalise import normalise, workspace_rules
 from .paths import rel, seeds_dir as _seeds_dir
 from .fileio import read_table
+from .vocab import doc_parts, load_actions, load_actors, problems as vocab_problems
 
 CONTEXT = 32  # characters of prefix / suffix
 SPAN = ["exact", "prefix", "suffix", "start", "end"]
@@ -182,6 +183,7 @@ def problems(seeds: str | Path | None, man: pd.DataFrame, texts: dict[str, str])
         return errs, counts
     vocab, verrs = _vocab(folder)
     errs += verrs
+    errs += vocab_problems(folder, {d: doc_parts(*doc) for d, doc in docs.items()})
     for fname, cols, idc, pre, checks in (("claims.csv", CLAIM_COLUMNS, "claim_id", "C", _claim_checks),
                                           ("numbers.csv", NUMBER_COLUMNS, "number_id", "N", _number_checks)):
         path = folder / fname
@@ -228,7 +230,7 @@ def _typed(df: pd.DataFrame) -> pd.DataFrame:
 
 @lru_cache(maxsize=8)
 def _load(folder: Path, fname: str, cols: tuple[str, ...], _stamp: tuple) -> pd.DataFrame:
-    from .corpus import load_corpus
+    from .corpus import load_corpus, voices_of
 
     corpus = load_corpus(folder)
     errs, _ = problems(folder, corpus.drop(columns=["raw"]).astype({"published": str}),
@@ -237,7 +239,14 @@ def _load(folder: Path, fname: str, cols: tuple[str, ...], _stamp: tuple) -> pd.
         raise errs[0]
     df = _typed(read_table(folder / fname, list(cols)))
     meta = corpus[["doc_id", "outlet", "published"]]
-    return df.merge(meta, on="doc_id", how="left", validate="many_to_one")
+    df = df.merge(meta, on="doc_id", how="left", validate="many_to_one")
+    df["voice"] = voices_of(corpus, df)
+    if "action" in df:  # claims: the stance family of the action, the actor's kind and lane
+        df["stance"] = df["action"].map(dict(zip(*load_actions(folder)[["action", "stance"]].T.values)))
+        actors = load_actors(folder).set_index("actor")
+        df["actor_kind"] = df["actor"].map(actors["kind"])
+        df["lane"] = df["actor"].map(actors["lane"])
+    return df
 
 
 def _stamp(folder: Path) -> tuple:
@@ -248,13 +257,29 @@ def _stamp(folder: Path) -> tuple:
 
 
 def load_claims(seeds: str | Path | None = None) -> pd.DataFrame:
-    """The validated claims table, with each row's ``outlet`` and ``published`` date."""
+    """The validated claims table.
+
+    Args:
+        seeds: the seeds folder (default: the project's).
+    Returns:
+        One row per claim: the columns of ``claims.csv`` plus the document's ``outlet`` and
+        ``published`` date, the ``voice`` of the document part, the ``stance`` family of the
+        action (``vocab/actions.csv``) and the actor's ``actor_kind`` and ``lane``
+        (``vocab/actors.csv``).
+    """
     folder = _seeds_dir(seeds).resolve()
     return _load(folder, "claims.csv", tuple(CLAIM_COLUMNS), _stamp(folder)).copy()
 
 
 def load_numbers(seeds: str | Path | None = None) -> pd.DataFrame:
-    """The validated numbers table (``value``/``low``/``high`` as floats), with outlet and date."""
+    """The validated numbers table.
+
+    Args:
+        seeds: the seeds folder (default: the project's).
+    Returns:
+        One row per number (``value``/``low``/``high`` as floats) with the document's
+        ``outlet``, ``published`` date and the ``voice`` of the document part.
+    """
     folder = _seeds_dir(seeds).resolve()
     df = _load(folder, "numbers.csv", tuple(NUMBER_COLUMNS), _stamp(folder)).copy()
     for c in ("value", "low", "high"):

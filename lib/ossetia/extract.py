@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import load_corpus, voice
+from .corpus import load_corpus, voices_of
 from .evidence import CLAIM_COLUMNS, anchor, load_vocab
 from .manifest import published_label
 from .paths import DATA_DIR, seeds_dir
@@ -346,7 +346,8 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
     kinds, own = _actor_info(vf, tuple((vf / "vocab" / f).stat().st_mtime_ns for f in ("actors.csv",)))
     rows = []
     doc, people, midwords, last = None, {}, frozenset(), None
-    for s in sentences(corpus).itertuples():
+    sents = sentences(corpus)
+    for s, outlet_voice in zip(sents.itertuples(), voices_of(corpus, sents)):
         raw = raws[s.doc_id]
         if s.doc_id != doc:
             doc, people, last = s.doc_id, {}, None
@@ -357,7 +358,6 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
         known = [_Mention(m.start(), m.end(), names[m.group(0)], "") for m in rx.finditer(text)]
         mentions = sorted(known + _new_names(text, [(m.start, m.end) for m in known], midwords, people),
                           key=lambda m: m.start)
-        outlet_voice = voice(s.outlet, s.part)
         published = f"{s.published:%Y-%m-%d}"
         spk = _speaker(text, mentions, outlet_voice)
         head = _HEADLINE_SPEAKER.match(text)

@@ -10,7 +10,7 @@ import re
 
 import pandas as pd
 
-from .corpus import voice
+from .corpus import voices_of
 from .normalise import fold
 from .paths import DATA_DIR
 from .segment import sentences
@@ -33,11 +33,12 @@ def label_hits(corpus: pd.DataFrame) -> pd.DataFrame:
     lex = labels_lexicon()
     raws = dict(zip(corpus["doc_id"], corpus["raw"]))
     rows = []
-    for s in sentences(corpus).itertuples():
+    sents = sentences(corpus)
+    for s, voice in zip(sents.itertuples(), voices_of(corpus, sents)):
         seg = raws[s.doc_id][s.start:s.end]
         for lab, pat in zip(lex["label"], lex["pattern"]):
             for m in re.finditer(pat, fold(seg), re.I):
-                rows.append((s.doc_id, s.outlet, voice(s.outlet, s.part), s.published, s.sent_id, lab,
+                rows.append((s.doc_id, s.outlet, voice, s.published, s.sent_id, lab,
                              seg[m.start():m.end()], s.start + m.start(), s.start + m.end(), s.text))
     return pd.DataFrame(rows, columns=["doc_id", "outlet", "voice", "published", "sent_id", "label", "exact",
                                        "start", "end", "sentence"])
@@ -46,7 +47,8 @@ def label_hits(corpus: pd.DataFrame) -> pd.DataFrame:
 def label_rates(corpus: pd.DataFrame, by: str = "voice", per: int = 1000) -> pd.DataFrame:
     """Labels x sources: hits per ``per`` tokens of each source's body text (0 where unused).
 
-    ``by="voice"`` (default) splits the forum post into its Interfax and Wikipedia voices;
+    ``by="voice"`` (default) splits a document whose parts speak in other voices
+    (``seeds/voices.csv``) into those voices;
     ``by="outlet"`` keeps one column per outlet."""
     return _label_table(*_label_counts(corpus, by), per=per)
 
@@ -56,9 +58,10 @@ def _label_counts(corpus: pd.DataFrame, by: str = "voice") -> tuple[pd.Series, p
     add up over parts of a corpus; see :mod:`ossetia.scaleout`)."""
     hits = label_hits(corpus)
     toks = tokens(corpus)
-    if by == "voice":  # the voice of each (outlet, part), not of each token
-        pairs = toks.groupby(["outlet", "part"], observed=True).size()
-        size = pd.Series(pairs.to_numpy(), index=[voice(o, p) for o, p in pairs.index]).groupby(level=0).sum()
+    if by == "voice":  # the voice of each (document, part), not of each token
+        pairs = toks.groupby(["doc_id", "part"], observed=True).size()
+        keys = pd.DataFrame(list(pairs.index), columns=["doc_id", "part"])
+        size = pd.Series(pairs.to_numpy(), index=voices_of(corpus, keys)).groupby(level=0).sum()
     else:
         size = toks.groupby(by, observed=True).size()
         size.index = size.index.astype(object)

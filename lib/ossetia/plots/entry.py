@@ -24,9 +24,6 @@ class Entry:
     alt: Text
     build: Callable[[dict], Figure]
     evidence: Callable[[dict], list[str]]  # claim / number / reference ids shown
-    #: how the figure splits at a preset where it cannot hold its content: (label, select) per
-    #: part, select(tables) -> the tables of that part; None or [] -> drawn whole
-    parts: Callable[[dict, object], list] | None = None
 
 
 @dataclass(frozen=True)

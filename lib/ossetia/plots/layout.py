@@ -8,7 +8,6 @@ import pandas as pd
 
 from ..corpus import source_label
 from ..ids import sorted_ids
-from ..stances import MATRIX_TARGETS
 from .style import text_width
 
 
@@ -41,19 +40,10 @@ def pt(ax, dx: float = 0, dy: float = 0):
     return mtransforms.offset_copy(ax.transData, fig=ax.figure, x=dx, y=dy, units="points")
 
 
-_PROPER = {"south ossetia": "S. Ossetia", "russia": "Russia", "russian": "Russian", "georgia": "Georgia",
-           "georgian": "Georgian", "abkhazia": "Abkhazia", "kosovo": "Kosovo"}
-
-
-def short_target(target: str) -> str:
-    """A short readable name for a claim target ('abkhazia_treaty_2014' -> 'Abkhazia treaty 2014')."""
-    if target in MATRIX_TARGETS:
-        return MATRIX_TARGETS[target].replace("\n", " ")
-    words = target.replace("_", " ")
-    for k, v in _PROPER.items():
-        words = " ".join(v if w == k else w for w in words.replace(k, k.replace(" ", "\0")).split(" "))
-        words = words.replace(k.replace(" ", "\0"), v)
-    return words
+def short_target(target: str, labels: dict[str, str]) -> str:
+    """A short readable name for a claim target: its ``label`` in ``vocab/targets.csv``
+    (``labels``, from :func:`ossetia.vocab.target_labels`), else the id with spaces."""
+    return labels.get(target) or target.replace("_", " ")
 
 
 def clusters(dates: list, days: int = 75) -> list[list[int]]:
@@ -67,14 +57,12 @@ def clusters(dates: list, days: int = 75) -> list[list[int]]:
     return out
 
 
-def place_lane(clusters: list[dict], lo: float, hi: float, aw: float, step: float,
-               strict: bool = False) -> list[tuple[str, float]] | None:
+def place_lane(clusters: list[dict], lo: float, hi: float, aw: float, step: float) -> list[tuple[str, float]]:
     """Choose for each cluster of a lane a side for its labels ('right' or 'left' of its markers)
     and a vertical shift (inches, from the lane centre) so that no two clusters overlap and all
     stay inside the lane (lo..hi, inches from the lane centre) and the axes (0..aw).
     Each cluster: x0, x1 (marker extent, inches), w (label width), pre (gap before the label), n (rows).
-    Returns (side, shift) per cluster; the search minimises the total shift (right preferred).
-    When nothing fits without overlap: ``None`` if ``strict``, else the cheapest option each."""
+    Returns (side, shift) per cluster; the search minimises the total shift (right preferred)."""
     shifts = sorted({round(k * step / 2, 4) for k in range(-16, 17)}, key=lambda v: (abs(v), v))
     options = []
     for c in clusters:
@@ -109,8 +97,6 @@ def place_lane(clusters: list[dict], lo: float, hi: float, aw: float, step: floa
 
     dfs(0, [], 0.0, [])
     if best[1] is None:  # nothing fits without overlap: fall back to the cheapest option each
-        if strict:
-            return None
         best[1] = [(o[0][1], o[0][2]) for o in options]
     return best[1]
 
