@@ -6,18 +6,24 @@ import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ..corpus import source_label
 from ..ids import frame_key
 from ..manifest import published_label
 from .entry import Entry
-from .layout import axes_inches, source_labels, x_inches
+from .layout import axes_inches, count_word, source_labels, x_inches
 from .style import INK, finish, house_style, new_figure, text_width
+
+
+#: up to this many documents, each marker is labelled
+LABELLED = 60
 
 
 def corpus_timeline_figure(corpus: pd.DataFrame) -> Figure:
     """The documents on a time line: outlet, publication date (filled = stated in the text,
     hollow = inferred), and length in words."""
     with house_style():
-        fig = new_figure((11, 4.6))
+        n = len(corpus)
+        fig = new_figure((11, min(30.0, max(4.6, 1.6 + 0.28 * n))))  # a row per document, within reason
         ax = fig.add_subplot()
         df = corpus.sort_values(["published", "doc_id"], key=frame_key).reset_index(drop=True)
         years = df["published"].dt.year
@@ -28,11 +34,17 @@ def corpus_timeline_figure(corpus: pd.DataFrame) -> Figure:
         ax.xaxis.set_major_locator(mdates.YearLocator())
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.set_xlabel("publication date (filled: stated in the text; hollow: inferred)")
-        finish(fig, "Five texts, 2006–2014: who published what, when",
-               source_labels(corpus, corpus["doc_id"]),
+        sources = (source_labels(corpus, corpus["doc_id"]) if n <= LABELLED else
+                   [f"{n:,} documents of {corpus['outlet'].nunique():,} outlets (seeds/sources.csv)"])
+        finish(fig, timeline_texts(corpus)["title"], sources,
                note="Marker area proportional to the length of the normalised text.")
         aw, _ = axes_inches(ax)
         xin = x_inches(ax, aw)
+        if n > LABELLED:  # one collection for all markers: no labels, no per-document ids
+            stated = (df["date_basis"] == "stated").to_numpy()
+            ax.scatter(df["published"], range(n), s=df["n_words"] * 0.9, marker="o", linewidths=1.5,
+                       facecolor=["#0072B2" if x else "white" for x in stated], edgecolor="#0072B2", zorder=3)
+            return fig
         for i, r in df.iterrows():
             stated = r["date_basis"] == "stated"
             ax.scatter(r["published"], i, s=r["n_words"] * 0.9, marker="o", linewidths=1.5,
@@ -49,15 +61,49 @@ def corpus_timeline_figure(corpus: pd.DataFrame) -> Figure:
     return fig
 
 
+def timeline_texts(corpus: pd.DataFrame) -> dict[str, str]:
+    """Title, caption and alt text of :func:`corpus_timeline_figure`, from the documents drawn."""
+    df = corpus.sort_values(["published", "doc_id"], key=frame_key)
+    n, years = len(df), df["published"].dt.year
+    if n == 0:
+        return {"title": "No texts: who published what, when", "caption": "The seeds folder holds no documents.",
+                "alt": "An empty timeline: the seeds folder holds no documents."}
+    span = f"{years.min()}" if years.min() == years.max() else f"{years.min()}–{years.max()}"
+    texts = "text" if n == 1 else "texts"
+    partial = (df["published_precision"] != "day").any() if "published_precision" in df else False
+    caption = (f"The {count_word(n)} seed document{'s' if n != 1 else ''} by publication date and outlet; filled "
+               "markers mark dates stated in the text, hollow markers dates inferred (reasons in seeds/sources.csv, "
+               "date_note)." + (" A date known only to the month or year is drawn at its first day and labelled "
+                                "as given (YYYY-MM or YYYY)." if partial else "")
+               + " Marker area shows the length of the normalised text in words."
+               + (f" With more than {LABELLED} documents the markers are not labelled." if n > LABELLED else ""))
+
+    def when(r):
+        p = r.get("published_precision", "day")
+        return f"{r['published']:%Y}" if p == "year" else f"{r['published']:%B %Y}"
+
+    groups: dict[str, list[str]] = {}
+    for _, r in df.iterrows():
+        groups.setdefault(when(r), []).append(source_label(corpus, r["doc_id"]).rsplit(" ", 1)[0])  # who, no date
+    parts = [f"{' and '.join(outlets)} in {w}" for w, outlets in groups.items()]
+    if n <= 12:
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    else:
+        first, last = df.iloc[0], df.iloc[-1]
+        listed = (f" from {df['outlet'].nunique()} outlets, the earliest {first['outlet']} in {when(first)}, "
+                  f"the latest {last['outlet']} in {when(last)}")
+    alt = (f"Timeline from {years.min()} to {years.max() + 2} with {count_word(n)} marker{'s' if n != 1 else ''}"
+           f"{': ' + listed if n <= 12 else listed}"
+           + (", each labelled with its word count and date basis." if n <= LABELLED else "."))
+    return {"title": f"{count_word(n, capital=True)} {texts}, {span}: who published what, when",
+            "caption": caption, "alt": alt}
+
+
 ENTRIES = [
     Entry(
-        "corpus-timeline", "Five texts, 2006–2014: who published what, when",
-        "The five seed documents by publication date and outlet; filled markers mark dates stated in "
-        "the text, hollow markers dates inferred (reasons in seeds/sources.csv, date_note). Marker area "
-        "shows the length of the normalised text in words.",
-        "Timeline from 2006 to 2016 with five markers: VOA in November 2006, the forum post quoting "
-        "Interfax and Reuters in March 2008, Euronews in August 2008 and Agenda.ge in December 2014, "
-        "each labelled with its word count and date basis.",
+        "corpus-timeline", lambda d: timeline_texts(d["corpus"])["title"],
+        lambda d: timeline_texts(d["corpus"])["caption"],
+        lambda d: timeline_texts(d["corpus"])["alt"],
         lambda d: corpus_timeline_figure(d["corpus"]),
         lambda d: [f"doc:{x}" for x in d["corpus"]["doc_id"]]),
 ]

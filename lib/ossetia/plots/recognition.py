@@ -16,7 +16,7 @@ from ..ids import frame_key
 from ..stances import actor_groups, lane_recognitions, position_lanes, positions, stance_matrix
 from ..vocab import matrix_targets, target_labels
 from .entry import Entry, ids_of
-from .layout import axes_inches, clusters, place_lane, pt, short_target, source_labels, wrap_pt, x_inches
+from .layout import axes_inches, clusters, count_word, place_lane, pt, short_target, source_labels, wrap_pt, x_inches
 from .style import INK, MUTED, STANCES, finish, house_style, legend_handles, new_figure, text_width
 
 
@@ -105,7 +105,7 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
                   ncol=len(stance_keys),
                   title="stance towards the column's topic, as reported (a cell with two stances shows both)", fontsize=9.5,
                   title_fontsize=9.5, handletextpad=0.3, columnspacing=1.6)
-        finish(fig, "Who recognises what: positions reported in five texts",
+        finish(fig, matrix_title(claims),
                source_labels(corpus, claims["doc_id"]),
                note="Each marker is one or more claims (seeds/claims.csv); label: outlet and publication date of the "
                     "first evidence, +n more claims. Actors grouped by party, then by the date of their first position.")
@@ -285,9 +285,16 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
     return fig
 
 
+def matrix_title(claims: pd.DataFrame) -> str:
+    """The matrix's title, counting the texts its claims come from."""
+    cells = stance_matrix(claims)
+    n = claims.loc[claims["claim_id"].isin(ids_of(cells["claims"])), "doc_id"].nunique()
+    return f"Who recognises what: positions reported in {count_word(n)} text{'s' if n != 1 else ''}"
+
+
 ENTRIES = [
     Entry(
-        "recognition-matrix", "Who recognises what: positions reported in five texts",
+        "recognition-matrix", lambda d: matrix_title(d["claims"]),
         "Actors (rows) against what their position is about (columns): recognising, urging, refusing or "
         "condemning, as reported in the seed texts. Colour and shape both code the stance towards the column's "
         "topic; each cell is labelled with the voice (the outlet, or the agency or encyclopedia a forum post "
