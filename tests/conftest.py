@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from ossetia.paths import SEEDS_DIR
+from ossetia.paths import SEEDS_DIR, seeds_dir
 
 settings.register_profile("project", deadline=None, max_examples=200)
 settings.load_profile("project")
@@ -12,8 +12,25 @@ settings.load_profile("project")
 
 @pytest.fixture
 def seeds_copy(tmp_path) -> Path:
-    """A private copy of seeds/ that a test may damage."""
+    """A private copy of the seeds folder in use (seeds/, or $OSSETIA_SEEDS: the unit tests run
+    against a grown corpus too) that a test may damage."""
     dst = tmp_path / "seeds"
+    shutil.copytree(seeds_dir(), dst, ignore=shutil.ignore_patterns("figures", "notebooks"))
+    return dst
+
+
+@pytest.fixture
+def reference_default(monkeypatch):
+    """The default seeds folder is the project's reference corpus, whatever $OSSETIA_SEEDS says
+    (for tests that pin the reference corpus's content)."""
+    monkeypatch.delenv("OSSETIA_SEEDS", raising=False)
+
+
+@pytest.fixture
+def reference_copy(tmp_path) -> Path:
+    """A private copy of the project's reference corpus (seeds/), whatever $OSSETIA_SEEDS says,
+    for tests that pin its content."""
+    dst = tmp_path / "reference"
     shutil.copytree(SEEDS_DIR, dst)
     return dst
 

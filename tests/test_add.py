@@ -1,7 +1,8 @@
 """`ossetia add`: a new article becomes the next document; duplicates and clashes change nothing."""
 
-from ossetia import load_corpus
+from ossetia import ids, load_corpus
 from ossetia.cli import main
+from ossetia.manifest import read_manifest
 from conftest import snapshot
 
 ARTICLE = """Sample News
@@ -17,14 +18,19 @@ def _add(capsys, seeds, path, *extra):
     return rc, *capsys.readouterr()
 
 
-def test_add_makes_a_sixth_document_that_check_accepts(seeds_copy, tmp_path, capsys):
+def _next(seeds):
+    return ids.next_id(read_manifest(seeds)["doc_id"])
+
+
+def test_add_makes_the_next_document_that_check_accepts(seeds_copy, tmp_path, capsys):
     art = tmp_path / "article.txt"
     art.write_text(ARTICLE, encoding="utf-8", newline="")
+    n, new_id = len(read_manifest(seeds_copy)), _next(seeds_copy)
     rc, out, err = _add(capsys, seeds_copy, art)
     assert rc == 0, err
-    assert out.startswith("added doc 005: ")
+    assert out.startswith(f"added doc {new_id}: ")
     df = load_corpus(seeds_copy)
-    assert len(df) == 6 and df.iloc[-1]["doc_id"] == "005"
+    assert len(df) == n + 1 and df.iloc[-1]["doc_id"] == new_id
     new = df.iloc[-1]
     assert new["raw"] == ARTICLE and "South Ossetia" in new["text"]
     assert main(["check", "--seeds", str(seeds_copy)]) == 0
@@ -33,11 +39,13 @@ def test_add_makes_a_sixth_document_that_check_accepts(seeds_copy, tmp_path, cap
 def test_adding_the_same_article_twice_fails_and_changes_nothing(seeds_copy, tmp_path, capsys):
     art = tmp_path / "article.txt"
     art.write_text(ARTICLE, encoding="utf-8", newline="")
+    new_id = _next(seeds_copy)
     assert _add(capsys, seeds_copy, art)[0] == 0
     before = snapshot(seeds_copy)
     rc, out, err = _add(capsys, seeds_copy, art)
     assert rc == 1 and out == ""
-    assert err == f"error: {art.as_posix()}: is already in the seeds as doc 005 (005_{_sha(art)[:16]}.txt); not added\n"
+    assert err == (f"error: {art.as_posix()}: is already in the seeds as doc {new_id} "
+                   f"({new_id}_{_sha(art)[:16]}.txt); not added\n")
     assert snapshot(seeds_copy) == before
 
 
@@ -63,7 +71,7 @@ def test_an_ambiguous_date_is_refused_with_the_reason(seeds_copy, tmp_path, caps
 def test_an_existing_target_name_is_never_overwritten(seeds_copy, tmp_path, capsys):
     art = tmp_path / "article.txt"
     art.write_text(ARTICLE, encoding="utf-8", newline="")
-    target = seeds_copy / f"005_{_sha(art)[:16]}.txt"
+    target = seeds_copy / f"{_next(seeds_copy)}_{_sha(art)[:16]}.txt"
     target.write_bytes(b"precious")  # an unlisted file already holds the name
     before = snapshot(seeds_copy)
     rc, out, err = _add(capsys, seeds_copy, art)
@@ -85,8 +93,9 @@ def test_add_works_where_the_file_system_has_no_hard_links(seeds_copy, tmp_path,
     monkeypatch.setattr(add_mod.os, "link", no_links)
     art = tmp_path / "article.txt"
     art.write_text(ARTICLE, encoding="utf-8", newline="")
+    new_id = _next(seeds_copy)
     rc, out, err = _add(capsys, seeds_copy, art)
     assert rc == 0, err
-    new = seeds_copy / f"005_{_sha(art)[:16]}.txt"
+    new = seeds_copy / f"{new_id}_{_sha(art)[:16]}.txt"
     assert new.read_bytes() == art.read_bytes()
     assert not [p for p in os.listdir(seeds_copy) if p.endswith(".tmp")]

@@ -19,7 +19,7 @@ def run(capsys, *args):
     return rc, out, err
 
 
-def test_clean_seeds_pass_with_a_one_line_summary(capsys):
+def test_reference_corpus_passes_check_with_a_one_line_summary(capsys, reference_default):
     rc, out, err = run(capsys, "check")
     assert rc == 0 and err == ""
     assert out.count("\n") == 1 and out.startswith("ok: seeds is consistent (5 documents")

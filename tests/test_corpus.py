@@ -1,4 +1,4 @@
-"""The corpus loader: five documents, chrome removed and logged, parts, fields, from any directory."""
+"""The corpus loader: the reference corpus's five documents, chrome removed and logged, parts, fields, from any directory."""
 
 import re
 
@@ -11,7 +11,7 @@ CHROME = ["Accessibility links", "Breaking News", "Euronews is no longer accessi
           "Euronews logo", "Text size Aa Aa"]
 
 
-def test_load_corpus_gives_five_documents_from_any_directory(tmp_path, monkeypatch):
+def test_reference_corpus_loads_five_documents_from_any_directory(tmp_path, monkeypatch, reference_default):
     monkeypatch.chdir(tmp_path)
     df = load_corpus()
     assert list(df["doc_id"]) == ["000", "001", "002", "003", "004"]
@@ -20,9 +20,9 @@ def test_load_corpus_gives_five_documents_from_any_directory(tmp_path, monkeypat
 
 def test_raw_column_is_the_file_exactly():
     df = load_corpus()
-    from ossetia.paths import SEEDS_DIR
+    from ossetia.paths import seeds_dir
     for r in df.itertuples():
-        assert r.raw == (SEEDS_DIR / r.file).read_bytes().decode("utf-8")
+        assert r.raw == (seeds_dir() / r.file).read_bytes().decode("utf-8")
 
 
 @pytest.mark.parametrize("chrome", CHROME)

@@ -67,7 +67,7 @@ def test_strict_rule_needs_the_same_target_and_an_overlapping_span():
 
 
 @needs_texts
-def test_evaluate_gives_a_tidy_table_for_the_tuning_part(tmp_path):
+def test_evaluate_gives_a_tidy_table_for_the_tuning_part(tmp_path, reference_default):
     t = devset.evaluate(("dev",))
     assert list(t.columns[:5]) == ["set", "rule", "recall", "precision", "n"]
     assert set(t["rule"]) == {"project", "strict"} and set(t["set"]) == {"dev"}

@@ -14,6 +14,11 @@ spec.loader.exec_module(solutions)
 EX = table()
 
 
+@pytest.fixture(autouse=True)
+def _reference(reference_default):
+    """The answer key is the reference corpus's: solutions run on seeds/, whatever $OSSETIA_SEEDS says."""
+
+
 @pytest.mark.parametrize("ex_id", list(EX["exercise_id"]))
 def test_each_worked_solution_passes_its_check(ex_id):
     assert ex_id in solutions.SOLUTIONS, f"no solution for {ex_id}"

@@ -67,8 +67,10 @@ def test_extract_cli_writes_csv_to_stdout(capsys):
 def test_an_added_article_flows_through_extraction_without_code_change(seeds_copy, add_text):
     add_text(seeds_copy, "Georgia condemned the treaty. Russia recognised the independence of South Ossetia, "
                          "and Tbilisi said it will never permit it.\n", published="2015-03-18")
+    from ossetia.manifest import read_manifest
+
     x = extract_claims(seeds_copy)
-    new = x[x["doc_id"] == "005"]
+    new = x[x["doc_id"] == read_manifest(seeds_copy)["doc_id"].iloc[-1]]
     assert {("Georgia", "condemns"), ("Russia", "recognises"), ("Georgia", "opposes_recognition")} <= \
         set(zip(new["actor"], new["action"]))
     assert set(new["speaker"]) <= {"Civil Georgia", "Georgia"}

@@ -92,7 +92,7 @@ def test_a_folder_that_does_not_exist_is_one_line(tmp_path, capsys):
     assert rc == 1 and err == f"error: {(tmp_path / 'nowhere').as_posix()}: seeds folder not found (make one with 'ossetia init DIR')\n"
 
 
-def test_figures_of_a_workspace_go_into_the_workspace(tmp_path, capsys):
+def test_figures_of_a_workspace_go_into_the_workspace(tmp_path, capsys, reference_default):
     from ossetia.cli import figures_out
 
     w = tmp_path / "W"
@@ -121,7 +121,7 @@ def test_ossetia_seeds_sets_the_default_folder(tmp_path, capsys, monkeypatch):
     assert seeds_dir() == SEEDS_DIR
 
 
-def test_notebooks_refuse_to_rewrite_the_reference_corpus(capsys):
+def test_notebooks_refuse_to_rewrite_the_reference_corpus(capsys, reference_default):
     rc, out, err = run(capsys, "notebooks")
     assert rc == 1 and "is the reference corpus" in err and err.count("\n") == 1
 

@@ -23,7 +23,7 @@ import pandas as pd
 from .add import add_article
 from .errors import OssetiaError
 from .evidence import CLAIM_COLUMNS, CONTEXT, DATE_BASES, POLARITIES, THEMES, _date_problem, load_vocab
-from .paths import DATA_DIR, PROJECT_ROOT, rel, seeds_dir
+from .paths import DATA_DIR, PROJECT_ROOT, SEEDS_DIR, rel, seeds_dir
 
 DEVSET_DIR = DATA_DIR / "devset"
 CLAIMS = DEVSET_DIR / "claims.csv"
@@ -140,7 +140,9 @@ def build_workspace(dest: str | Path, seeds: str | Path | None = None, folder: P
     dev articles' people and states as unknown names, as it would on any new article."""
     folder = texts_dir() if folder is None else Path(folder)
     dest = Path(dest)
-    shutil.copytree(seeds_dir(seeds), dest)
+    # the dev articles go into a copy of the reference corpus unless told otherwise: a workspace
+    # that already holds them (ossetia add --from) could not take them again
+    shutil.copytree(SEEDS_DIR if seeds is None else seeds_dir(seeds), dest)
     ids = {}
     for r in load_split().to_dict("records"):
         row = add_article(folder / r["file"], outlet=r["outlet"], published=r["published"], title=r["file"],

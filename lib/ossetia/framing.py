@@ -1,8 +1,9 @@
-"""Framing and naming: which labels each outlet uses for South Ossetia and its leaders.
+"""Framing and naming: which labels each source uses for South Ossetia and its leaders.
 
 The labels lexicon is data (``data/labels.csv``: label, regex, what it applies to, and the
-connotation a seminar may discuss). Counts are per 1,000 tokens of each outlet's body text;
-every hit keeps its sentence and raw offsets."""
+connotation a seminar may discuss). Counts are per 1,000 tokens of each source's body text (a
+source: one voice of one document, see :func:`source_labels`); every hit keeps its sentence and
+raw offsets."""
 
 from __future__ import annotations
 
@@ -44,12 +45,26 @@ def label_hits(corpus: pd.DataFrame) -> pd.DataFrame:
                                        "start", "end", "sentence"])
 
 
-def label_rates(corpus: pd.DataFrame, by: str = "voice", per: int = 1000) -> pd.DataFrame:
+def source_labels(frame: pd.DataFrame) -> pd.Series:
+    """The source of each row of a frame with ``doc_id``, ``voice`` and ``published``: the voice
+    and the year of its document (``VOA 2006``), with the document id added where one voice has
+    several documents in a year (``RT 2009 (006)``). Two documents of one outlet are never
+    pooled into one source."""
+    keys = frame[["doc_id", "voice", "published"]].drop_duplicates(["doc_id", "voice"])
+    base = {(d, v): f"{v} {p:%Y}" for d, v, p in keys.itertuples(index=False)}
+    counts = pd.Series(list(base.values()), dtype=object).value_counts()
+    label = {k: (b if counts[b] == 1 else f"{b} ({k[0]})") for k, b in base.items()}
+    return pd.Series([label[k] for k in zip(frame["doc_id"], frame["voice"])], index=frame.index, dtype=object)
+
+
+def label_rates(corpus: pd.DataFrame, by: str = "source", per: int = 1000) -> pd.DataFrame:
     """Labels x sources: hits per ``per`` tokens of each source's body text (0 where unused).
 
-    ``by="voice"`` (default) splits a document whose parts speak in other voices
-    (``seeds/voices.csv``) into those voices;
-    ``by="outlet"`` keeps one column per outlet."""
+    ``by="source"`` (default) has one column per voice of each document, labelled with the
+    voice and the document's year (see :func:`source_labels`): a document whose parts speak in
+    other voices (``seeds/voices.csv``) is split into those voices, and two articles of one
+    outlet are two columns. ``by="voice"`` and ``by="outlet"`` pool every document of a voice or
+    an outlet, years apart included."""
     return _label_table(*_label_counts(corpus, by), per=per)
 
 
@@ -62,6 +77,16 @@ def _label_counts(corpus: pd.DataFrame, by: str = "voice") -> tuple[pd.Series, p
         pairs = toks.groupby(["doc_id", "part"], observed=True).size()
         keys = pd.DataFrame(list(pairs.index), columns=["doc_id", "part"])
         size = pd.Series(pairs.to_numpy(), index=voices_of(corpus, keys)).groupby(level=0).sum()
+    elif by == "source":  # voice and document: labels need the whole corpus (not additive over parts)
+        pairs = toks.groupby(["doc_id", "part"], observed=True).size()
+        keys = pd.DataFrame(list(pairs.index), columns=["doc_id", "part"])
+        keys["voice"] = list(voices_of(corpus, keys))
+        keys["published"] = keys["doc_id"].map(dict(zip(corpus["doc_id"], corpus["published"])))
+        keys["source"] = source_labels(keys)
+        size = pd.Series(pairs.to_numpy(), index=keys["source"].to_numpy()).groupby(level=0).sum()
+        which = dict(zip(zip(keys["doc_id"], keys["voice"]), keys["source"]))
+        hits["source"] = pd.Series([which[k] for k in zip(hits["doc_id"], hits["voice"])], index=hits.index,
+                                   dtype=object)
     else:
         size = toks.groupby(by, observed=True).size()
         size.index = size.index.astype(object)

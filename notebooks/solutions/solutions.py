@@ -105,7 +105,7 @@ def ex_05_2():
 
 def ex_06_1():
     """How many different labels of the lexicon does Agenda.ge use at least once?"""
-    return int((label_rates(load_corpus())["Agenda.ge"] > 0).sum())
+    return int((label_rates(load_corpus())["Agenda.ge 2014"] > 0).sum())
 
 
 def ex_06_2():
