@@ -113,6 +113,9 @@ def test_review_edit_accept_end_to_end(ws, tmp_path, capsys):
     added = actors[actors["actor"] == "Baltic Assembly"]
     assert len(added) == 1 and added["kind"].iloc[0] == "body"
     assert (added.iloc[0] != "").all()  # every column filled
+    from ossetia.vocab import lane_for_kind  # the lane comes from the vocabulary's kind -> lane rule
+
+    assert added["lane"].iloc[0] == lane_for_kind("body", ws) != "body"
     assert run(capsys, "check", "--seeds", str(ws))[0] == 0
     # the figures built from this workspace show the new claims
     from ossetia.plots.export import registry
