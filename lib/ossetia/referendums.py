@@ -23,13 +23,15 @@ def referendum_year(key: str) -> str:
 
 def source_check_table(numbers: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     """The counts a reader must reconcile: registered voters, votes, population; and what
-    '99 percent of 55,000 registered voters' would imply."""
+    a reported yes share of the registered voters would imply, read literally."""
     n = numbers.set_index("number_id")
     t = referendum_table(reference).set_index("referendum").loc["referendum_2006"]
     ref = reference[reference["referendum"] == "referendum_2006"].set_index("measure")
     year = referendum_year(t.name)
-    share = n.loc[(n["measure"] == "vote_share_yes") & n["value"].notna() & (n["doc_id"] == "002")].iloc[0]
-    reg = n.loc[(n["measure"] == "registered_voters") & (n["doc_id"] == "002")].iloc[0]
+    # the seed text that gives both the registered voters and a yes share for the referendum
+    reg = n.loc[(n["measure"] == "registered_voters") & (n["subject"] == t.name)].iloc[0]
+    share = n.loc[(n["measure"] == "vote_share_yes") & n["value"].notna() & (n["subject"] == t.name)
+                  & (n["doc_id"] == reg["doc_id"])].iloc[0]
     pop = n.loc[(n["measure"] == "population")].iloc[0]
     implied = round(share["value"] / 100 * reg["value"])
     stated = float(ref.loc["turnout_percent_stated", "value"])

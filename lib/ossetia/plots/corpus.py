@@ -10,8 +10,9 @@ from ..corpus import source_label
 from ..ids import frame_key
 from ..manifest import published_label
 from .entry import Entry
-from .layout import axes_inches, count_word, source_labels, x_inches
+from .layout import axes_inches, source_labels, x_inches
 from .style import INK, finish, house_style, new_figure, text_width
+from .texts import number as count_word
 
 
 #: up to this many documents, each marker is labelled

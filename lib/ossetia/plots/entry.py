@@ -38,6 +38,14 @@ class Briefing:
     evidence: Callable[[], list[str]]  # claim / number / reference ids shown
 
 
+def entry(name: str, texts: Callable[[dict], dict], build: Callable[[dict], Figure],
+          evidence: Callable[[dict], list[str]]) -> Entry:
+    """An :class:`Entry` whose title, caption and alt text come from ``texts(data)`` (a dict with
+    those keys, computed from the rows the figure draws)."""
+    return Entry(name, lambda d: texts(d)["title"], lambda d: texts(d)["caption"], lambda d: texts(d)["alt"],
+                 build, evidence)
+
+
 def ids_of(*cols) -> list[str]:
     """The ids in the given columns (space- or '×'-separated lists allowed), first occurrence order."""
     out: list[str] = []

@@ -11,14 +11,23 @@ from matplotlib.lines import Line2D
 
 from ..stances import argument_map, kosovo_sequence
 from ..vocab import target_labels
-from .entry import Entry, ids_of
+from .entry import entry, ids_of
 from .layout import axes_inches, fmt_day, place_blocks, short_target, source_labels, wrap_pt, x_inches
 from .style import INK, STANCES, finish, footer_fraction, house_style, new_figure, text_width
+from .texts import day, fill, listing, month, number, plural, span
 
 
 def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
-    """An argument map: the 'Kosovo precedent' in the middle, who invokes it on the left, who
-    denies it on the right, who warns against recognising Kosovo below; each box quotes the evidence."""
+    """An argument map: the precedent question in the middle, who invokes it on the left, who
+    denies it on the right, who warns against recognising the precedent's case below; each box
+    quotes the evidence.
+
+    Args:
+        claims: the claims table (:func:`ossetia.evidence.load_claims`, or a filtered copy).
+        corpus: the corpus, for the source line.
+    Returns:
+        The figure.
+    """
     from matplotlib.patches import FancyBboxPatch
 
     am = argument_map(claims)
@@ -32,7 +41,7 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
     cols = {"invokes": (0.2, 4.65), "warns": (4.9, 8.1), "denies": (8.35, W - 0.2)}  # x0, x1 in inches
     with house_style():
         fig = new_figure((W, H), layout=None)
-        finish(fig, "The 'Kosovo precedent': who invokes it, who denies it",
+        finish(fig, kosovo_argument_map_texts(claims)["title"],
                source_labels(corpus, am["doc_id"]),
                note="Quotes are exact spans of the raw texts (seeds/claims.csv, theme kosovo_precedent).")
         foot = footer_fraction(fig)
@@ -109,7 +118,17 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
 
 def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: pd.DataFrame,
                            seeds: str | Path | None = None) -> Figure:
-    """Kosovo (Feb 2008) -> South Ossetia's appeal (Mar) -> Russia's parliament (Aug) -> recognition."""
+    """The dated sequence from the precedent's case to recognition (:func:`ossetia.stances.kosovo_sequence`):
+    reference events hollow and dashed, seed claims filled.
+
+    Args:
+        claims: the claims table (:func:`ossetia.evidence.load_claims`, or a filtered copy).
+        events: ``reference/events.csv``.
+        corpus: the corpus, for the source line.
+        seeds: the seeds folder the vocabularies are read from (default: the project's).
+    Returns:
+        The figure.
+    """
     seq = kosovo_sequence(claims, events, seeds)
     labels = target_labels(seeds)
     seq["when"] = pd.to_datetime(seq["date"])
@@ -167,7 +186,7 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
             Line2D([], [], ls="--", marker="o", color="black", mfc="white", mec="black", ms=8,
                    label="reference event (public source)")],
             loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=9.5, borderaxespad=0.3)
-        finish(fig, "From Kosovo to recognition: February to August 2008",
+        finish(fig, kosovo_sequence_texts(claims, events, seeds)["title"],
                source_labels(corpus, claims.loc[claims["claim_id"].isin(seq["cite"]), "doc_id"])
                + [f"reference: {s}" for s in sorted(set(seq.loc[seq["layer"] == "reference", "outlet"]))],
                note="Seed claims dated to the day only; '(date reported)': the text gives no date, so the "
@@ -244,34 +263,52 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
     return fig
 
 
-def _days(data: dict, a: str, b: str) -> int:
-    """Days between two reference rows (events or recognitions), from the tables."""
-    dates = {**dict(zip(data["events"]["ref_id"], data["events"]["date"])),
-             **dict(zip(data["recognitions"]["ref_id"], data["recognitions"]["date"]))}
-    return (pd.Timestamp(dates[b]) - pd.Timestamp(dates[a])).days
+def kosovo_argument_map_texts(claims: pd.DataFrame) -> dict:
+    """Title, caption and alt text of :func:`kosovo_argument_map_figure` (same table)."""
+    am = argument_map(claims)
+
+    def who(side):
+        rows = am[am["side"] == side]
+        names = [r["actor"] if r["speaker"] in (r["actor"], r["voice"]) else f"{r['actor']} through {r['speaker']}"
+                 for _, r in rows.iterrows()]
+        return listing(dict.fromkeys(names)) or "nobody"
+    n = am["side"].value_counts()
+    facts = {f"n_{s}": plural(int(n.get(s, 0)), "claim") for s in ("invokes", "denies", "warns")}
+    facts.update({s: who(s) for s in ("invokes", "denies", "warns")})
+    return {k: fill("kosovo-argument-map", k, **facts) for k in ("title", "caption", "alt")}
+
+
+def kosovo_sequence_texts(claims: pd.DataFrame, events: pd.DataFrame, seeds: str | Path | None = None) -> dict:
+    """Title, caption and alt text of :func:`kosovo_sequence_figure` (same tables)."""
+    seq = kosovo_sequence(claims, events, seeds)
+    ref = seq[seq["layer"] == "reference"]
+    frame = ref if len(ref) else seq
+    when = pd.to_datetime(frame["date"])
+    first, last = frame.loc[when.idxmin()], frame.loc[when.idxmax()]
+    by_id = claims.set_index("claim_id")
+    seed = seq[seq["layer"] == "seed"]
+    seed_items = []
+    for date, g in seed.groupby("date", sort=True):
+        c = by_id.loc[list(g["cite"])]
+        acts = dict.fromkeys(f"{a}: {x.replace('_', ' ')}" for a, x in zip(c["actor"], c["action"]))
+        seed_items.append(f"{listing(acts)} ({day(date)})")
+    ref_items = [f"{r['what']} ({day(r['date'])}, {r['cite']})" for _, r in ref.iterrows()]
+    entries = sorted([(d, f"{r['what']} ({day(d)})") for d, r in zip(ref["date"], ref.to_dict("records"))]
+                     + [(d, s) for d, s in zip(sorted(set(seed["date"])), seed_items)])
+    facts = {"span": span(when.min(), when.max()), "entries": "; ".join(e for _, e in entries),
+             "days": (pd.Timestamp(last["date"]) - pd.Timestamp(first["date"])).days,
+             "first_ref": f"{first['cite']} ({day(first['date'])})", "last_ref": f"{last['cite']} ({day(last['date'])})",
+             "axis_from": month(when.min()), "axis_to": month(when.max()),
+             "n_ref": number(len(ref)), "ref_list": "; ".join(ref_items) or "none",
+             "n_seed": number(len(seed)), "seed_list": "; ".join(seed_items) or "none"}
+    return {k: fill("kosovo-sequence", k, **facts) for k in ("title", "caption", "alt")}
 
 
 ENTRIES = [
-    Entry(
-        "kosovo-argument-map", "The 'Kosovo precedent': who invokes it, who denies it",
-        "Who invokes Kosovo's independence as a precedent for South Ossetia, who denies it ('sui "
-        "generis') and who warns against recognising Kosovo ('Pandora's box'), each with the exact quote.",
-        "Three groups of quotation boxes around a central question. Left, invoking the precedent: South "
-        "Ossetia and its parliament (via Interfax and Reuters), Eduard Kokoity through his spokeswoman, and "
-        "the ex-Soviet rebel regions calling its denial hypocrisy. Right, denying it: Western backers and "
-        "Condoleezza Rice ('sui generis'). Below: Russia opposing Kosovo's independence as a 'Pandora's box'.",
-        lambda d: kosovo_argument_map_figure(d["claims"], d["corpus"]),
-        lambda d: ids_of(argument_map(d["claims"])["claim_id"])),
-    Entry(
-        "kosovo-sequence", "From Kosovo to recognition: February to August 2008",
-        lambda d: "Kosovo's declaration (17 February 2008), South Ossetia's appeal citing it (4–5 March), Russia's "
-        "'Pandora's box' warning, the Russian parliament's call (25 August) and Russia's recognition (26 "
-        f"August): {_days(d, 'E01', 'E04')} days from Kosovo to recognition (E01 to E04). Reference events hollow and "
-        "dashed, seed evidence filled.",
-        "A time line from February to September 2008. Above the axis: Kosovo's declaration (17 February) and "
-        "the start of the war (8 August), both reference events. Below: the appeals citing Kosovo, Rice's "
-        "denial and Russia's warning (4-5 March), then the parliament's call (25 August) and, beside it, "
-        "Russia's recognition (26 August, reference).",
-        lambda d: kosovo_sequence_figure(d["claims"], d["events"], d["corpus"], seeds=d["seeds"]),
-        lambda d: ids_of(kosovo_sequence(d["claims"], d["events"], d["seeds"])["cite"])),
+    entry("kosovo-argument-map", lambda d: kosovo_argument_map_texts(d["claims"]),
+          lambda d: kosovo_argument_map_figure(d["claims"], d["corpus"]),
+          lambda d: ids_of(argument_map(d["claims"])["claim_id"])),
+    entry("kosovo-sequence", lambda d: kosovo_sequence_texts(d["claims"], d["events"], d["seeds"]),
+          lambda d: kosovo_sequence_figure(d["claims"], d["events"], d["corpus"], seeds=d["seeds"]),
+          lambda d: ids_of(kosovo_sequence(d["claims"], d["events"], d["seeds"])["cite"])),
 ]

@@ -11,15 +11,6 @@ from ..ids import sorted_ids
 from .style import text_width
 
 
-_WORDS = "no one two three four five six seven eight nine ten eleven twelve".split()
-
-
-def count_word(n: int, capital: bool = False) -> str:
-    """A count as a figure text writes it: words up to twelve ("five"), digits beyond ("17")."""
-    w = _WORDS[n] if 0 <= n < len(_WORDS) else f"{n:,}"
-    return w[:1].upper() + w[1:] if capital else w
-
-
 def source_labels(corpus: pd.DataFrame, doc_ids) -> list[str]:
     """Source-line labels (outlet and date) of the documents ``doc_ids``, in id order."""
     return [source_label(corpus, d) for d in sorted_ids(set(doc_ids))]

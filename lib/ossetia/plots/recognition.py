@@ -15,9 +15,10 @@ from matplotlib.patches import Patch
 from ..ids import frame_key
 from ..stances import actor_groups, lane_recognitions, position_lanes, positions, stance_matrix
 from ..vocab import matrix_targets, target_labels
-from .entry import Entry, ids_of
-from .layout import axes_inches, clusters, count_word, place_lane, pt, short_target, source_labels, wrap_pt, x_inches
+from .entry import entry, ids_of
+from .layout import axes_inches, clusters, place_lane, pt, short_target, source_labels, wrap_pt, x_inches
 from .style import INK, MUTED, STANCES, finish, house_style, legend_handles, new_figure, text_width
+from .texts import day, fill, listing, month, number, plural
 
 
 def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_claims: int = 1,
@@ -105,8 +106,8 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
                   ncol=len(stance_keys),
                   title="stance towards the column's topic, as reported (a cell with two stances shows both)", fontsize=9.5,
                   title_fontsize=9.5, handletextpad=0.3, columnspacing=1.6)
-        finish(fig, matrix_title(claims),
-               source_labels(corpus, claims["doc_id"]),
+        finish(fig, recognition_matrix_texts(claims, min_claims, seeds)["title"],
+               source_labels(corpus, claims.loc[claims["claim_id"].isin(" ".join(m["claims"]).split()), "doc_id"]),
                note="Each marker is one or more claims (seeds/claims.csv); label: outlet and publication date of the "
                     "first evidence, +n more claims. Actors grouped by party, then by the date of their first position.")
     return fig
@@ -175,7 +176,7 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
         keys = [k for k in STANCES if k in set(pos["stance"])]
         ax.legend(handles=legend_handles(keys, reference=True), loc="lower left", bbox_to_anchor=(0, 1.0),
                   ncol=len(keys) + 1, fontsize=9, handletextpad=0.2, columnspacing=1.2, borderaxespad=0.3)
-        finish(fig, "Positions over time, as reported",
+        finish(fig, positions_texts(claims, recognitions, seeds)["title"],
                source_labels(corpus, pos["doc_id"]) + [f"reference: {s}" for s in dict.fromkeys(recs_ref["source"])],
                note="Each label is a topic; the marker is the party's stance towards it. Seed evidence filled, the "
                     "reference layer (seeds/reference/) hollow and dashed. Only positions dated to the day or month; "
@@ -218,9 +219,20 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
     return fig
 
 
-def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
-    """UN member states' recognitions of South Ossetia (reference layer), with what the seed texts
-    say about recognition in the same time frame."""
+def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame, corpus: pd.DataFrame,
+                                seeds: str | Path | None = None) -> Figure:
+    """UN member states' recognitions (reference layer), with what the seed texts say about
+    recognition in the same time frame.
+
+    Args:
+        recognitions: ``reference/recognitions.csv``.
+        claims: the claims table; its ``recognises`` claims of independence are drawn as bands.
+        corpus: the corpus, for the source line.
+        seeds: the seeds folder the vocabularies are read from (default: the project's).
+    Returns:
+        The figure.
+    """
+    title = recognition_timeline_texts(recognitions, claims, seeds)["title"]
     rec = recognitions.reset_index(drop=True).copy()
     rec["when"] = pd.to_datetime([d if len(d) == 10 else d + "-15" for d in rec["date"]])
     seeds = claims[(claims["action"] == "recognises") & (claims["target"] == "south_ossetia_independence")]
@@ -247,7 +259,7 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
             Patch(facecolor=col, alpha=0.5, edgecolor=col, label="seed text (filled): the year it gives")],
             loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, fontsize=9.5, handlelength=2.4, borderaxespad=0.3)
         refs = sorted(set(rec["source"]))
-        finish(fig, "UN members recognising South Ossetia, 2008–2018",
+        finish(fig, title,
                [f"reference: {s}" for s in refs] + source_labels(corpus, seeds["doc_id"]),
                note="Reference layer (hollow, dashed) from seeds/reference/recognitions.csv; "
                     "seed evidence (filled band) from seeds/claims.csv.")
@@ -285,46 +297,86 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
     return fig
 
 
-def matrix_title(claims: pd.DataFrame) -> str:
-    """The matrix's title, counting the texts its claims come from."""
-    cells = stance_matrix(claims)
-    n = claims.loc[claims["claim_id"].isin(ids_of(cells["claims"])), "doc_id"].nunique()
-    return f"Who recognises what: positions reported in {count_word(n)} text{'s' if n != 1 else ''}"
+def _stance_word(k: str) -> str:
+    return STANCES[k][2].split(",")[0].split(" or ")[0]
+
+
+def recognition_matrix_texts(claims: pd.DataFrame, min_claims: int = 1, seeds: str | Path | None = None) -> dict:
+    """Title, caption and alt text of :func:`recognition_matrix_figure` (same arguments)."""
+    headings = matrix_targets(seeds)
+    m = stance_matrix(claims, targets=headings, min_claims=min_claims, seeds=seeds)
+    lane_of = dict(zip(claims["actor"], claims["lane"]))
+    groups = actor_groups(sorted(set(m["actor"])), lane_of, seeds)
+    targets = [t for t in headings if t in set(m["target"])]
+    labels = target_labels(seeds)
+    docs = claims.loc[claims["claim_id"].isin(" ".join(m["claims"]).split()), "doc_id"]
+    by_group = []
+    for g, members in groups:
+        cells = m[m["actor"].isin(members)]
+        counts = [f"{_stance_word(k)} {(cells['stance'] == k).sum()}" for k in STANCES if (cells["stance"] == k).any()]
+        by_group.append(f"{g} ({', '.join(counts)})")
+    facts = {"n_docs": number(docs.nunique()), "n_actors": len(set(m["actor"])), "n_groups": len(groups),
+             "n_targets": len(targets), "targets": listing(short_target(t, labels) for t in targets),
+             "by_group": "; ".join(by_group)}
+    return {k: fill("recognition-matrix", k, **facts) for k in ("title", "caption", "alt")}
+
+
+def positions_texts(claims: pd.DataFrame, recognitions: pd.DataFrame, seeds: str | Path | None = None) -> dict:
+    """Title, caption and alt text of :func:`positions_timeline_figure` (same tables)."""
+    lanes = position_lanes(seeds)
+    pos = positions(claims, lanes)
+    refs = lane_recognitions(recognitions, lanes, seeds)
+    labels = target_labels(seeds)
+    dates = list(pos["date"]) + [pd.Timestamp(d) for d in refs["date"]]
+    per_lane = []
+    for lane in lanes:
+        p = pos[pos["lane"] == lane]
+        if len(p):
+            per_lane.append(f"{lane}, {plural(len(p), 'position')} from {month(p['date'].min())} to {month(p['date'].max())}")
+        else:
+            per_lane.append(f"{lane}, no dated position")
+    rec = [f"{r['state']}'s recognition of {short_target(str(r['recognises']), labels)} ({r['ref_id']}, {day(r['date'])})"
+           for _, r in refs.iterrows()]
+    facts = {"n_lanes": number(len(lanes)), "N_lanes": number(len(lanes), capital=True), "lanes": listing(lanes),
+             "axis_from": min(dates).year - 1, "axis_to": max(dates).year + 1, "n_positions": len(pos),
+             "per_lane": "; ".join(per_lane),
+             "refs": (f" {listing(rec)} {'comes' if len(rec) == 1 else 'come'} from the reference layer, drawn hollow "
+                     "and dashed.") if rec else "",
+             "ref_markers": f" Hollow reference markers: {listing(rec)}." if rec else ""}
+    return {k: fill("positions-timeline", k, **facts) for k in ("title", "caption", "alt")}
+
+
+def recognition_timeline_texts(recognitions: pd.DataFrame, claims: pd.DataFrame, seeds: str | Path | None = None) -> dict:
+    """Title, caption and alt text of :func:`recognition_timeline_figure` (same tables)."""
+    labels = target_labels(seeds)
+    seeds_ = claims[(claims["action"] == "recognises") & (claims["target"] == "south_ossetia_independence")]
+    years = [int(str(d)[:4]) for d in recognitions["date"]]
+    what = listing(dict.fromkeys(short_target(str(x), labels) for x in recognitions["recognises"]))
+    rows = [f"{r['state']} {day(r['date'])}" + (f" withdrawn {day(r['withdrawn_date'])}" if r["status"] == "withdrawn" else "")
+            for _, r in recognitions.iterrows()]
+    wd = recognitions[recognitions["status"] == "withdrawn"]
+    quotes = [f"'{r['exact']}', {r['outlet']} {r['published']:%Y}" for _, r in seeds_.iterrows()]
+    facts = {"what": what, "first_year": min(years), "last_year": max(years),
+             "withdrawals": (", with " + listing(f"{r['state']}'s {str(r['withdrawn_date'])[:4]} withdrawal"
+                                                 for _, r in wd.iterrows())) if len(wd) else "",
+             "seed_statements": (f"the {number(len(seeds_))} seed statement{'s' if len(seeds_) != 1 else ''} dating a "
+                                 f"recognition ({'; '.join(quotes)})") if len(seeds_) else "no seed statement",
+             "N_rows": number(len(recognitions), capital=True), "rows": ", ".join(rows),
+             "bands": "".join(f" A band for {r['event_date']} marks {r['outlet']}'s statement ({r['claim_id']}, dated to the "
+                              f"{r['date_precision']})." for _, r in seeds_.iterrows())}
+    return {k: fill("recognition-timeline", k, **facts) for k in ("title", "caption", "alt")}
 
 
 ENTRIES = [
-    Entry(
-        "recognition-matrix", lambda d: matrix_title(d["claims"]),
-        "Actors (rows) against what their position is about (columns): recognising, urging, refusing or "
-        "condemning, as reported in the seed texts. Colour and shape both code the stance towards the column's "
-        "topic; each cell is labelled with the voice (the outlet, or the agency or encyclopedia a forum post "
-        "quotes) and publication date of its first evidence, '+n' for more claims.",
-        "A grid of actors against topics such as South Ossetian independence, the 2006 referendum and "
-        "Kosovo's independence. International bodies and Georgia refuse or condemn the referendum; "
-        "South Ossetian bodies urge recognition; Russia refuses the 2006 referendum and Kosovo's "
-        "independence but recognises South Ossetia by 2008.",
-        lambda d: recognition_matrix_figure(d["claims"], d["corpus"], seeds=d["seeds"]),
-        lambda d: ids_of(stance_matrix(d["claims"], seeds=d["seeds"])["claims"])),
-    Entry(
-        "positions-timeline", "Positions over time, as reported",
-        "Positions of Russia (government and parliament), Georgia, South Ossetia and Western actors in the "
-        "seed texts, where the text dates them to the day or month; each label is a topic and the marker the "
-        "stance towards it. Russia's recognition (R01) comes from the reference layer, drawn hollow and dashed.",
-        "Four horizontal lanes from 2005 to 2015. Russia's lane moves from not recognising the 2006 "
-        "referendum and opposing Kosovo's independence (March 2008) to its parliament urging recognition in "
-        "August 2008, beside a hollow reference marker for Russia's recognition on 26 August 2008.",
-        lambda d: positions_timeline_figure(d["claims"], d["corpus"], d["recognitions"], seeds=d["seeds"]),
-        lambda d: ids_of(positions(d["claims"], seeds=d["seeds"])["claim_id"],
-                         lane_recognitions(d["recognitions"], seeds=d["seeds"])["ref_id"])),
-    Entry(
-        "recognition-timeline", "UN members recognising South Ossetia, 2008–2018",
-        "Recognitions by UN member states from public reference sources (hollow, dashed: not seed "
-        "evidence), with Tuvalu's 2014 withdrawal, beside the one seed statement that dates Russia's "
-        "recognition ('after the 2008 Russia-Georgia war', Agenda.ge 2014).",
-        "Six reference rows: Russia 26 Aug 2008, Nicaragua 5 Sep 2008, Venezuela 10 Sep 2009, Nauru "
-        "16 Dec 2009, Tuvalu Sep 2011 withdrawn 31 Mar 2014, Syria 29 May 2018; a band for 2008 marks "
-        "the seed text's year-only statement.",
-        lambda d: recognition_timeline_figure(d["recognitions"], d["claims"], d["corpus"]),
-        lambda d: ids_of(d["recognitions"]["ref_id"],
-                         d["claims"].query("action == 'recognises' and target == 'south_ossetia_independence'")["claim_id"])),
+    entry("recognition-matrix", lambda d: recognition_matrix_texts(d["claims"], seeds=d["seeds"]),
+          lambda d: recognition_matrix_figure(d["claims"], d["corpus"], seeds=d["seeds"]),
+          lambda d: ids_of(stance_matrix(d["claims"], seeds=d["seeds"])["claims"])),
+    entry("positions-timeline", lambda d: positions_texts(d["claims"], d["recognitions"], d["seeds"]),
+          lambda d: positions_timeline_figure(d["claims"], d["corpus"], d["recognitions"], seeds=d["seeds"]),
+          lambda d: ids_of(positions(d["claims"], seeds=d["seeds"])["claim_id"],
+                           lane_recognitions(d["recognitions"], seeds=d["seeds"])["ref_id"])),
+    entry("recognition-timeline", lambda d: recognition_timeline_texts(d["recognitions"], d["claims"], d["seeds"]),
+          lambda d: recognition_timeline_figure(d["recognitions"], d["claims"], d["corpus"], seeds=d["seeds"]),
+          lambda d: ids_of(d["recognitions"]["ref_id"],
+                           d["claims"].query("action == 'recognises' and target == 'south_ossetia_independence'")["claim_id"])),
 ]

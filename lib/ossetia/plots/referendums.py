@@ -10,17 +10,25 @@ from matplotlib.patches import Patch
 
 from ..ids import frame_key
 from ..referendums import referendum_table, referendum_year, source_check_table
-from .entry import Entry, ids_of
+from .entry import entry, ids_of
 from .layout import source_labels
 from .style import INK, MUTED, STANCES, finish, house_style, new_figure
+from .texts import fill, listing, number
 
 
 def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
-    """Yes share and turnout of the 1992 and 2006 referendums: reference results (hatched, from
-    counts) beside what the seed texts report (filled, with their qualifiers)."""
+    """Yes share and turnout of the referendums: reference results (hatched, from counts) beside
+    what the seed texts report (filled, with their qualifiers).
+
+    Args:
+        numbers: the numbers table (:func:`ossetia.evidence.load_numbers`).
+        reference: ``reference/referendum_results.csv``.
+        corpus: the corpus, for the source line.
+    Returns:
+        The figure.
+    """
     t = referendum_table(reference).set_index("referendum")
-    seeds = numbers[(numbers["measure"] == "vote_share_yes") & numbers["subject"].str.startswith("referendum")]
-    seeds = seeds.sort_values(["subject", "number_id"], key=frame_key).reset_index(drop=True)
+    seeds = _seed_shares(numbers)
     days = reference.groupby("referendum")["date"].first()
     bars = [("turnout_computed", "turnout"), ("yes_of_valid_computed", "yes,\nof valid\nvotes"),
             ("yes_of_registered_computed", "yes, of\nregistered\nvoters")]
@@ -100,7 +108,7 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
         stated = reference[reference["measure"] == "turnout_percent_stated"].set_index("referendum")["value"]
         gaps = [f"the {referendum_year(k)} commission stated {float(v):g}% turnout, its own counts give {t.loc[k, 'turnout_computed']:.2f}%"
                 for k, v in stated.items() if abs(float(v) - t.loc[k, "turnout_computed"]) >= 0.05]
-        finish(fig, "Referendum results: reference counts vs what the news said",
+        finish(fig, referendum_results_texts(numbers, reference)["title"],
                source_labels(corpus, seeds["doc_id"]) + [f"reference: {s}" for s in refs],
                note="Shares recomputed from counts in seeds/reference/referendum_results.csv"
                     + ("; " + "; ".join(gaps) if gaps else "") + ".")
@@ -108,9 +116,18 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
 
 
 def referendum_source_check_figure(numbers: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
-    """Source criticism: counts from VOA, Reuters and the commission side by side."""
+    """Source criticism: the seed texts' counts and the commission's side by side
+    (:func:`ossetia.referendums.source_check_table`).
+
+    Args:
+        numbers: the numbers table (:func:`ossetia.evidence.load_numbers`).
+        reference: ``reference/referendum_results.csv``.
+        corpus: the corpus, for the source line.
+    Returns:
+        The figure.
+    """
     t = source_check_table(numbers, reference)
-    lo, hi = 40000, 66000  # axis range (the captions in briefings.py describe it)
+    lo, hi = SOURCE_CHECK_AXIS
     with house_style():
         fig = new_figure((12, 5.0))
         ax = fig.add_subplot()
@@ -138,31 +155,59 @@ def referendum_source_check_figure(numbers: pd.DataFrame, reference: pd.DataFram
         ax.set_xlabel(f"count (axis starts at {lo:,} to show the differences)")
         refs = sorted(set(reference.loc[reference["referendum"] == "referendum_2006", "source"]))
         docs = numbers.set_index("number_id").loc[[c for c in t.loc[t["layer"] == "seed", "cite"]], "doc_id"]
-        finish(fig, "Do the numbers add up? Voters, votes and people",
+        finish(fig, referendum_source_check_texts(numbers, reference)["title"],
                source_labels(corpus, docs) + [f"reference: {s}" for s in refs],
                note="Blue: reported in a seed text; hatched: reference counts; yellow: our arithmetic on the seed figures.")
     return fig
 
 
+#: the count axis of the source check starts here (so the differences show) and ends here
+SOURCE_CHECK_AXIS = (40000, 66000)
+
+
+def _seed_shares(numbers: pd.DataFrame) -> pd.DataFrame:
+    seeds = numbers[(numbers["measure"] == "vote_share_yes") & numbers["subject"].str.startswith("referendum")]
+    return seeds.sort_values(["subject", "number_id"], key=frame_key).reset_index(drop=True)
+
+
+def referendum_results_texts(numbers: pd.DataFrame, reference: pd.DataFrame) -> dict:
+    """Title, caption and alt text of :func:`referendum_results_figure` (same tables)."""
+    t = referendum_table(reference).set_index("referendum")
+    seeds = _seed_shares(numbers)
+    bars = [f"{referendum_year(k)} (turnout {r['turnout_computed']:.1f}%, yes {r['yes_of_valid_computed']:.1f}% of valid "
+            f"votes, {r['yes_of_registered_computed']:.1f}% of registered voters)" for k, r in t.iterrows()]
+    points = []
+    for _, r in seeds.iterrows():
+        v = (f"{r['value']:g}%" if pd.notna(r["value"]) else
+             f"{r['low']:g}–{r['high']:g}%" if pd.notna(r["low"]) else "no figure")
+        q = f" ('{r['qualifier']}')" if r["qualifier"] else ""
+        points.append(f"{r['voice']} {v}{q} ({referendum_year(r['subject'])}, {r['number_id']})")
+    quals = [f"'{q}'" for q in dict.fromkeys(seeds["qualifier"]) if q]
+    facts = {"years": listing(referendum_year(k) for k in t.index), "n_seed": number(len(seeds)),
+             "qualifiers": ", ".join(quals) or "none given", "bars": "; ".join(bars),
+             "seed_points": "; ".join(points) or "nothing"}
+    return {k: fill("referendum-results", k, **facts) for k in ("title", "caption", "alt")}
+
+
+def referendum_source_check_texts(numbers: pd.DataFrame, reference: pd.DataFrame) -> dict:
+    """Title, caption and alt text of :func:`referendum_source_check_figure` (same tables)."""
+    t = source_check_table(numbers, reference)
+    lo, hi = SOURCE_CHECK_AXIS
+    derived = t[t["layer"] == "derived"]
+    people = t[t["what"].str.startswith("people")]
+    facts = {"year": referendum_year(referendum_table(reference).set_index("referendum").index[-1]),
+             "derived": "; ".join(f"{r['what']}: {r['count']:,.0f}, {r['note']}" for _, r in derived.iterrows()),
+             "population": "; ".join(f"{r['what']}: {r['count']:,.0f}, {r['note']}" for _, r in people.iterrows()),
+             "lo": f"{lo:,}", "hi": f"{hi:,}",
+             "bars": "; ".join(f"{r['what']} {r['count']:,.0f}" for _, r in t.iterrows())}
+    return {k: fill("referendum-source-check", k, **facts) for k in ("title", "caption", "alt")}
+
+
 ENTRIES = [
-    Entry(
-        "referendum-results", "Referendum results: reference counts vs what the news said",
-        "Turnout and yes shares of the 1992 and 2006 referendums recomputed from the published counts "
-        "(hatched), beside the vote shares the seed texts report, with their qualifiers ('early results', "
-        "'a majority', 'overwhelmingly').",
-        "Bars for 1992 (turnout 96.9%, yes 99.9% of valid votes) and 2006 (turnout 94.6%, yes 99.9% of "
-        "valid votes, 93.5% of registered voters); VOA's preliminary 99 percent and the encyclopedia's "
-        "'a majority' drawn as a point and a range.",
-        lambda d: referendum_results_figure(d["numbers"], d["results"], d["corpus"]),
-        lambda d: ids_of(d["numbers"].query("measure == 'vote_share_yes' and subject.str.startswith('referendum')")["number_id"],
-                         d["results"]["ref_id"])),
-    Entry(
-        "referendum-source-check", "Do the numbers add up? Voters, votes and people",
-        "VOA's '99 percent of the region's 55,000 registered voters', read literally, is more yes votes "
-        "than the commission says were cast; Reuters' 50,000 people (2008) is fewer than the 2006 "
-        "registered voters. Seed figures (blue), reference counts (hatched) and our arithmetic (yellow).",
-        "Horizontal bars from 40,000 to 66,000: VOA 55,000 registered voters; 99% of that, 54,450; "
-        "commission 55,163 registered, 52,163 votes cast, 51,565 yes; Reuters 50,000 people.",
-        lambda d: referendum_source_check_figure(d["numbers"], d["results"], d["corpus"]),
-        lambda d: ids_of(source_check_table(d["numbers"], d["results"])["cite"])),
+    entry("referendum-results", lambda d: referendum_results_texts(d["numbers"], d["results"]),
+          lambda d: referendum_results_figure(d["numbers"], d["results"], d["corpus"]),
+          lambda d: ids_of(_seed_shares(d["numbers"])["number_id"], d["results"]["ref_id"])),
+    entry("referendum-source-check", lambda d: referendum_source_check_texts(d["numbers"], d["results"]),
+          lambda d: referendum_source_check_figure(d["numbers"], d["results"], d["corpus"]),
+          lambda d: ids_of(source_check_table(d["numbers"], d["results"])["cite"])),
 ]
