@@ -221,3 +221,38 @@ def test_the_twelve_dev_articles_are_added_in_one_go_and_check(tmp_path, capsys)
     assert jam["published_precision"] == "month" and jam["date_basis"] == "inferred"
     outlets = set(read_table(w / "vocab" / "actors.csv", ["actor", "kind"]).query("kind == 'outlet'")["actor"])
     assert {r["outlet"] for r in rows} <= outlets
+
+
+@needs_dev
+def test_done_when_the_dev_articles_make_a_workspace_with_its_own_figures_and_notebooks(tmp_path, capsys,
+                                                                                       reference_default):
+    """The issue's 'done when' run, automated: init, bulk add, check, figures and a notebook
+    executed against the workspace, the project's own files untouched."""
+    from ossetia.paths import FIGURES_DIR, NOTEBOOKS_DIR, SEEDS_DIR
+
+    before = {d: snapshot(d) for d in (FIGURES_DIR, SEEDS_DIR, NOTEBOOKS_DIR)}
+    w = tmp_path / "W"
+    assert run(capsys, "init", w)[0] == 0
+    rows = [dict(r, file=(DEV / r["file"]).as_posix(),
+                 date_basis="stated" if r["date_note"].startswith("stated") else "inferred") for r in _dev_index()]
+    assert run(capsys, "add", "--from", _list(tmp_path / "LIST.csv", rows), "--seeds", w)[0] == 0
+    assert run(capsys, "check", "--seeds", w)[0] == 0
+    rc, out, err = run(capsys, "figures", "--seeds", w)
+    assert rc == 0, err
+    index = {r["name"]: r for r in csv.DictReader(open(w / "figures" / "index.csv", encoding="utf-8", newline=""))}
+    tl = index["corpus-timeline"]
+    assert tl["title"] == "17 texts, 2006–2018: who published what, when"
+    assert "17 markers from 15 outlets" in tl["alt_text"] and "JAMnews 2017-04" in tl["sources"]
+    assert "2017-04-01" not in (w / "figures" / "corpus-timeline.svg").read_text(encoding="utf-8")
+    rc, out, err = run(capsys, "notebooks", "--seeds", w, "06-framing-and-naming")
+    assert rc == 0, err
+    import nbformat
+
+    nb = nbformat.read(w / "notebooks" / "06-framing-and-naming.ipynb", as_version=4)
+    assert "(17 documents;" in nb.cells[0].source and "reference corpus `seeds/` (5 documents)" in nb.cells[0].source
+    assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    table = "".join(o.get("data", {}).get("text/plain", "") for c in nb.cells if c.cell_type == "code"
+                    and "label_rates(corpus)" in c.source for o in c.outputs)
+    assert "RT 2008" in table and "RT 2009" in table and "JAMnews 2017" in table
+    for d, snap in before.items():
+        assert snapshot(d) == snap, d

@@ -252,8 +252,11 @@ def _load(folder: Path, fname: str, cols: tuple[str, ...], _stamp: tuple) -> pd.
 def _stamp(folder: Path) -> tuple:
     """Modification times of everything a table's validation reads: a cache key that changes
     when any of those files is edited."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
+    # the folder's own files and its table folders; not a workspace's outputs (figures/,
+    # notebooks/), which change while figures are exported and would empty the cache each time
+    files = sorted(p for sub in (folder, folder / "vocab", folder / "reference") if sub.is_dir()
+                   for p in sub.iterdir() if p.is_file())
+    return tuple((p.relative_to(folder).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in files)
 
 
 def load_claims(seeds: str | Path | None = None) -> pd.DataFrame:

@@ -83,11 +83,11 @@ def timeline_texts(corpus: pd.DataFrame) -> dict[str, str]:
         p = r.get("published_precision", "day")
         return f"{r['published']:%Y}" if p == "year" else f"{r['published']:%B %Y}"
 
-    groups: dict[str, list[str]] = {}
-    for _, r in df.iterrows():
-        groups.setdefault(when(r), []).append(source_label(corpus, r["doc_id"]).rsplit(" ", 1)[0])  # who, no date
-    parts = [f"{' and '.join(outlets)} in {w}" for w, outlets in groups.items()]
     if n <= 12:
+        groups: dict[str, list[str]] = {}
+        for _, r in df.iterrows():
+            groups.setdefault(when(r), []).append(source_label(corpus, r["doc_id"]).rsplit(" ", 1)[0])  # who, no date
+        parts = [f"{' and '.join(outlets)} in {w}" for w, outlets in groups.items()]
         listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     else:
         first, last = df.iloc[0], df.iloc[-1]
