@@ -45,6 +45,10 @@ $(STAMP): pyproject.toml $(LOCK)
 
 $(LABSTAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c $(LOCK) -e ".[test,lab]"
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@# Markdown files (the contents page) open rendered, not as source
+	@printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Markdown Preview"}}}' \
+	  > $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $@
 
 $(BENCHSTAMP): $(STAMP)
@@ -82,8 +86,9 @@ notebooks: $(STAMP)
 nav: $(STAMP)
 	$(BIN)/python -m ossetia.notebooks nav
 
+# JupyterLab at the project root (seeds/, figures/ and notebooks/ all reachable), on the contents page.
 lab: $(LABSTAMP)
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/README.md
 
 # Synthetic workspaces of 1k, 10k and 100k documents: the public API against CountVectorizer,
 # spaCy and re, and Dask with 1 and 2 workers; rewrites the README's benchmark section.

@@ -33,7 +33,8 @@ def test_wrong_answers_fail_and_the_message_does_not_leak_the_answer(capsys):
     assert not is_correct("03.2", "many")     # not a number: wrong, not a crash
     check("03.2", 53441)
     out = capsys.readouterr().out
-    assert out.startswith("Exercise 03.2: not yet. Hint: ") and "1710" not in out and "1,710" not in out
+    assert out.startswith("Exercise 03.2: the form is right, the value is not yet. Hint: ")
+    assert "1710" not in out and "1,710" not in out
     check("03.2", ...)
     assert capsys.readouterr().out == "Exercise 03.2: not answered yet (replace ... with your answer).\n"
 
@@ -68,3 +69,40 @@ def test_exercise_cells_in_notebooks_call_check_with_known_ids():
 def test_the_committed_answer_key_is_current():
     committed = (NOTEBOOKS_DIR / "solutions" / "ANSWERS.md").read_text(encoding="utf-8")
     assert committed == solutions.answer_key(), "run: python notebooks/solutions/solutions.py --markdown > notebooks/solutions/ANSWERS.md"
+
+
+def test_check_names_a_wrong_form_apart_from_a_wrong_value(capsys):
+    import pandas as pd
+    from ossetia.exercises import form_problem
+    check("03.2", "many")
+    assert "not the right form: the answer is one number, and you gave the text 'many'" in capsys.readouterr().out
+    check("03.2", pd.Series([1, 2, 3]))
+    assert "one number, and you gave a Series of 3 values" in capsys.readouterr().out
+    check("03.3", 70)
+    assert "one claim id such as 'C044' (text), and you gave the number 70" in capsys.readouterr().out
+    check("03.3", "C999")
+    assert "there is no claim C999 in seeds/claims.csv" in capsys.readouterr().out
+    check("04.2", 2)
+    assert "a list of names or ids, and you gave the number 2" in capsys.readouterr().out
+    check("04.2", ["C001"])
+    assert "the form is right, the answer is not yet" in capsys.readouterr().out
+    assert form_problem(pd.Series([1710]), "number") is None  # a one-value Series is its value
+    assert is_correct("03.2", pd.Series([1710.0]))
+
+
+def test_the_hint_of_03_2_works_on_the_reference_table():
+    """Following the hint (registered voters minus votes cast) must not raise: values are numbers."""
+    from ossetia.evidence import load_reference
+    r = load_reference("referendum_results")
+    v = r[r["referendum"] == "referendum_1992"].set_index("measure")["value"]
+    assert is_correct("03.2", v["registered_voters"] - v["votes_cast"])
+
+
+def test_every_notebook_asks_for_more_than_a_number_at_least_once():
+    for nb in {p.stem for p in notebook_paths()}:
+        kinds = set(EX.loc[EX["notebook"] == nb, "kind"])
+        assert kinds - {"number"}, f"{nb}: every exercise asks for one number"
+
+
+def test_no_two_exercises_ask_the_same_question():
+    assert EX["question"].is_unique and EX["hint"].is_unique

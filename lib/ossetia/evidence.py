@@ -42,6 +42,8 @@ REFERENCE = {  # file in seeds/reference/ -> required columns
     "referendum_results": ["ref_id", "referendum", "date", "measure", "value", "unit", "source", "source_url"],
     "events": ["ref_id", "date", "date_precision", "event", "source", "source_url"],
 }
+#: columns of a reference table that hold numbers: loaded as numbers, checked by `ossetia check`
+REFERENCE_NUMERIC = {"referendum_results": ("value",)}
 _PARTIAL = {"day": re.compile(r"\d{4}-\d{2}-\d{2}"), "month": re.compile(r"\d{4}-\d{2}"),
             "year": re.compile(r"\d{4}")}
 
@@ -217,6 +219,10 @@ def problems(seeds: str | Path | None, man: pd.DataFrame, texts: dict[str, str])
             msg = _date_problem(r["date"], r.get("date_precision", "day") or "day")
             if msg:
                 errs.append(OssetiaError(rel(path), f"{r['ref_id']} (row {i}): {msg}"))
+            for col in REFERENCE_NUMERIC.get(name, ()):
+                msg = _num_problem(r[col]) or (None if r[col] != "" else "is empty")
+                if msg:
+                    errs.append(OssetiaError(rel(path), f"{r['ref_id']} (row {i}): {col}: {msg}"))
     return errs, counts
 
 
@@ -291,10 +297,20 @@ def load_numbers(seeds: str | Path | None = None) -> pd.DataFrame:
 
 
 def load_reference(name: str, seeds: str | Path | None = None) -> pd.DataFrame:
-    """A reference table from ``seeds/reference/`` (each row cites its public source)."""
+    """A reference table from ``seeds/reference/`` (each row cites its public source). Numeric
+    columns (``value`` of referendum_results) are numbers, so counts can be subtracted; a value
+    that is not a number is an OssetiaError naming the file and row."""
     if name not in REFERENCE:
         raise KeyError(f"no reference table {name!r}; known: {', '.join(REFERENCE)}")
-    return read_table(_seeds_dir(seeds) / "reference" / f"{name}.csv", REFERENCE[name])
+    path = _seeds_dir(seeds) / "reference" / f"{name}.csv"
+    df = read_table(path, REFERENCE[name])
+    for col in REFERENCE_NUMERIC.get(name, ()):
+        for i, v in enumerate(df[col], start=2):
+            msg = _num_problem(v) or (None if v != "" else "is empty")
+            if msg:
+                raise OssetiaError(rel(path), f"{df['ref_id'].iloc[i - 2]} (row {i}): {col}: {msg}")
+        df[col] = pd.to_numeric(df[col])
+    return df
 
 
 def load_vocab(name: str, seeds: str | Path | None = None) -> pd.DataFrame:

@@ -125,6 +125,16 @@ def nav_problems(folder: Path = NOTEBOOKS_DIR) -> list[str]:
     return out
 
 
+def kernelspec(name: str = "python3") -> dict:
+    """The notebook's ``kernelspec`` metadata exactly as JupyterLab writes it for this environment's
+    kernel (display name from the kernel's own spec, "Python 3 (ipykernel)"), so that opening and
+    saving a committed notebook in JupyterLab changes nothing."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    spec = KernelSpecManager().get_kernel_spec(name)
+    return {"display_name": spec.display_name, "language": spec.language, "name": name}
+
+
 WORKSPACE_NOTE_TAG = "workspace-note"
 
 
@@ -185,11 +195,10 @@ def run(names: list[str] | None = None, folder: Path = NOTEBOOKS_DIR, timeout: i
         nb = _read(path)
         if note is not None:
             nb.cells.insert(0, nbformat.v4.new_markdown_cell(note, metadata={"tags": [WORKSPACE_NOTE_TAG]}))
-        nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
+        nb.metadata["kernelspec"] = kernelspec()
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
                                 resources={"metadata": {"path": str(folder)}})
-        client.execute()
-        nb.metadata.get("language_info", {}).pop("version", None)
+        client.execute()  # sets metadata.language_info from the kernel's own info reply, as JupyterLab does
         for c in nb.cells:
             c.get("metadata", {}).pop("execution", None)
         target = path if out is None else Path(out) / path.name

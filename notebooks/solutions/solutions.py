@@ -29,15 +29,15 @@ def ex_01_2():
 
 
 def ex_01_3():
-    """How many words (n_words) do the documents whose publication date is inferred have in total?"""
+    """Which documents have an inferred publication date? Answer with their doc ids, a list of text such as ["001"]."""
     c = load_corpus()
-    return int(c.loc[c["date_basis"] == "inferred", "n_words"].sum())
+    return set(c.loc[c["date_basis"] == "inferred", "doc_id"])
 
 
 def ex_02_1():
-    """How many distinct actors refuse or condemn the 2006 referendum in the stance matrix?"""
+    """Which actors refuse or condemn the 2006 referendum in the stance matrix? Answer with the list of their names."""
     m = stance_matrix(load_claims())
-    return int(m.loc[(m["target"] == "referendum_2006") & m["stance"].isin(["refuses", "condemns"]), "actor"].nunique())
+    return set(m.loc[(m["target"] == "referendum_2006") & m["stance"].isin(["refuses", "condemns"]), "actor"])
 
 
 def ex_02_2():
@@ -69,10 +69,9 @@ def ex_03_2():
 
 
 def ex_03_3():
-    """In 1992, how many ballots cast were not 'yes' votes (no votes plus invalid ballots)?"""
-    r = load_reference("referendum_results")
-    r = r[r["referendum"] == "referendum_1992"].set_index("measure")["value"].astype(float)
-    return int(r["votes_cast"] - r["yes"])
+    """Which claim reports that the OSCE boycotted the 2006 vote? Answer with its claim id, as text such as "C044"."""
+    c = claims(actor="OSCE", action="boycotts", target="referendum_2006")
+    return c["claim_id"].iloc[0]
 
 
 def ex_04_1():
@@ -82,9 +81,10 @@ def ex_04_1():
 
 
 def ex_04_2():
-    """How many claims does the argument map place on the side that denies the precedent?"""
+    """Which claims does the argument map place on the side that denies the precedent? Answer with their claim ids, as a list."""
     from ossetia.stances import argument_map
-    return int((argument_map(load_claims())["side"] == "denies").sum())
+    m = argument_map(load_claims())
+    return set(m.loc[m["side"] == "denies", "claim_id"])
 
 
 def ex_04_3():
@@ -99,13 +99,16 @@ def ex_05_1():
 
 
 def ex_05_2():
-    """How many different actions occur in the curated claims table?"""
-    return int(load_claims()["action"].nunique())
+    """Which action occurs most often in the curated claims table? Answer with the action's name."""
+    counts = load_claims()["action"].value_counts()
+    assert counts.iloc[0] > counts.iloc[1], "two actions tie: the question has no single answer"
+    return counts.index[0]
 
 
 def ex_06_1():
-    """How many different labels of the lexicon does Agenda.ge use at least once?"""
-    return int((label_rates(load_corpus())["Agenda.ge 2014"] > 0).sum())
+    """Which labels of the lexicon does Agenda.ge use at least once? Answer with the list of labels."""
+    rates = label_rates(load_corpus())
+    return set(rates.index[rates["Agenda.ge 2014"] > 0])
 
 
 def ex_06_2():
@@ -114,8 +117,8 @@ def ex_06_2():
 
 
 def ex_07_1():
-    """How many curated claims of the Agenda.ge text (doc 004) have Leonid Tibilov as their actor?"""
-    return len(claims(doc_id="004", actor="Leonid Tibilov"))
+    """Which curated claims of the Agenda.ge text (doc 004) have Leonid Tibilov as their actor? Answer with their claim ids, as a list."""
+    return set(claims(doc_id="004", actor="Leonid Tibilov")["claim_id"])
 
 
 def ex_07_2():
