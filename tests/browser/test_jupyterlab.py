@@ -68,36 +68,57 @@ def lab(tmp_path_factory):
     log.close()
 
 
-@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.name)
-def test_open_and_save_in_jupyterlab_changes_no_byte(browser, lab, nb):
+def open_and_save(browser, lab, name: str) -> tuple[bytes, bytes]:
+    """Open ``name`` in JupyterLab, wait for its kernel, save it; the file's bytes before and after."""
     url, token, work = lab
-    path = work / nb.name
+    path = work / name
     before = path.read_bytes()
     mtime = path.stat().st_mtime_ns
     w = Watched(browser, 1280, 900)
     try:
         page = w.page
-        page.goto(f"{url}/lab/tree/{nb.name}?token={token}", timeout=60_000)
+        page.goto(f"{url}/lab/tree/{name}?reset&token={token}", timeout=60_000)
         # the kernel has started and answered: its name and "Idle" in the status bar
-        page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+        page.locator(".jp-Notebook:visible").first.wait_for(timeout=60_000)
         page.get_by_text("Python 3 (ipykernel) | Idle").first.wait_for(timeout=90_000)
-        page.locator(".jp-Notebook").first.click()
-        page.keyboard.press("Escape")
-        # File > Save Notebook (the command Ctrl+S runs)
+        assert page.evaluate("window.jupyterapp.shell.currentWidget.context.path") == name
+        # File > Save Notebook (the command Ctrl+S runs), on the notebook just opened
         page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
         deadline = time.monotonic() + 30
         while path.stat().st_mtime_ns == mtime and time.monotonic() < deadline:
             time.sleep(0.25)
         if path.stat().st_mtime_ns == mtime:
-            page.screenshot(path=str(SHOTS / f"jupyterlab-{nb.stem}.png"))
-            pytest.fail("JupyterLab did not save the notebook")
+            page.screenshot(path=str(SHOTS / f"jupyterlab-{Path(name).stem}.png"))
+            pytest.fail(f"JupyterLab did not save {name}")
         time.sleep(0.5)
-        after = path.read_bytes()
-        if after != before:
-            import difflib
-            diff = difflib.unified_diff(before.decode("utf-8").splitlines(), after.decode("utf-8").splitlines(),
-                                        "committed", "saved by JupyterLab", n=1, lineterm="")
-            pytest.fail(f"{nb.name} changed on save:\n" + "\n".join(list(diff)[:40]))
         assert w.outside == [], w.outside
+        return before, path.read_bytes()
     finally:
         w.close()
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=lambda p: p.name)
+def test_open_and_save_in_jupyterlab_changes_no_byte(browser, lab, nb):
+    before, after = open_and_save(browser, lab, nb.name)
+    if after != before:
+        import difflib
+        diff = difflib.unified_diff(before.decode("utf-8").splitlines(), after.decode("utf-8").splitlines(),
+                                    "committed", "saved by JupyterLab", n=1, lineterm="")
+        pytest.fail(f"{nb.name} changed on save:\n" + "\n".join(list(diff)[:40]))
+
+
+def test_the_save_check_sees_what_jupyterlab_rewrites(browser, lab):
+    """Not vacuous: a notebook with the metadata written before (display name "Python 3", no
+    Python version) is rewritten by the same open-and-save."""
+    import json
+    _, _, work = lab
+    nb = json.loads(NOTEBOOKS[0].read_text(encoding="utf-8"))
+    nb["metadata"]["kernelspec"]["display_name"] = "Python 3"
+    nb["metadata"]["language_info"].pop("version", None)
+    (work / "old-metadata.ipynb").write_text(json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n",
+                                             encoding="utf-8")
+    before, after = open_and_save(browser, lab, "old-metadata.ipynb")
+    assert before != after
+    saved = json.loads(after)
+    assert saved["metadata"]["kernelspec"]["display_name"] == "Python 3 (ipykernel)"
+    assert "version" in saved["metadata"]["language_info"]
