@@ -10,7 +10,8 @@ from hypothesis import given, settings, strategies as st
 
 from ossetia import load_corpus
 from ossetia.normalise import fold, of_row
-from ossetia.segment import _split, sentences
+from ossetia.segment import sentences
+from ossetia.splitting import _split
 from ossetia.textstats import TOKEN, frequencies, kwic, tokens
 from ossetia.tokenizer import token_spans, tokens_of
 

@@ -1,4 +1,4 @@
-"""Ossetia notebooks: helpers to read, normalise and cite a small corpus of news texts on South Ossetia."""
+"""Ossetia notebooks: helpers to read, normalise and cite a small corpus of news texts, its evidence tables and figures."""
 
 from .corpus import load_corpus, removals
 from .errors import OssetiaError

@@ -35,13 +35,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .ids import format_id
-from .paths import PROJECT_ROOT, SEEDS_DIR
+from .fileio import read_table
+from .paths import DATA_DIR, PROJECT_ROOT, SEEDS_DIR
 
 BENCH_DIR = PROJECT_ROOT / ".bench"
 README = PROJECT_ROOT / "README.md"
 MARK = ("<!-- bench:start (make bench writes this section) -->", "<!-- bench:end -->")
-VARIANTS = ["Tskhinvali", "Moscow", "Tbilisi", "Sukhumi", "Brussels", "Vienna", "Geneva", "Sochi"]
-PATTERN = r"\b(?:breakaway|separatists?|rebels?|Kosovo)\b"
+_WORDS = read_table(DATA_DIR / "bench_words.csv", ["kind", "value"]).to_dict("records")
+#: place names for the synthetic documents' taglines, and the kwic pattern timed (data/bench_words.csv)
+VARIANTS = [r["value"] for r in _WORDS if r["kind"] == "place"]
+PATTERN = next(r["value"] for r in _WORDS if r["kind"] == "kwic_pattern")
 COLUMNS = ["doc_id", "file", "sha256", "outlet", "title", "byline", "published", "date_basis", "date_note",
            "genre", "url", "language", "notes"]
 

@@ -103,7 +103,7 @@ def source_label(corpus: pd.DataFrame, doc_id: str) -> str:
         corpus: the corpus (:func:`load_corpus`).
         doc_id: a document id of the corpus.
     Returns:
-        e.g. ``"Reuters 2008-03-05"``, or ``"<outlet> <genre> (<voice>; <voice>) <date>"``.
+        e.g. ``"<outlet> 2008-03-05"``, or ``"<outlet> <genre> (<voice>; <voice>) <date>"``.
     """
     r = corpus.loc[corpus["doc_id"] == doc_id].iloc[0]
     voices = list(dict.fromkeys(_part_voices(r.get("voices")).values()))

@@ -149,7 +149,7 @@ def _read_review(path: Path) -> pd.DataFrame:
     for c in REVIEW_COLUMNS:
         if c not in df.columns:
             df[c] = ""
-    # a spreadsheet may drop the leading zeros of a doc id ("000" -> "0")
+    # a spreadsheet may drop the leading zeros of a doc id ("007" -> "7")
     df["doc_id"] = [d.strip().zfill(3) if d.strip().isdigit() else d.strip() for d in df["doc_id"]]
     return df
 

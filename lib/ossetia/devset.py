@@ -205,7 +205,9 @@ def rules_fingerprint() -> str:
     from . import extract
 
     h = hashlib.sha256()
-    for path in (Path(extract.__file__), extract.LEXICON, extract.TARGET_CUES, extract.REGION_CUES,
+    from . import extract_rules
+
+    for path in (Path(extract.__file__), Path(extract_rules.__file__), extract.LEXICON, extract.TARGET_CUES, extract.REGION_CUES,
                  extract.BOILERPLATE, extract.KIND_CUES, extract.NAME_STOPWORDS, extract.NAME_TITLES):
         h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
     return h.hexdigest()[:12]

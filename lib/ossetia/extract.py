@@ -27,7 +27,6 @@ action, same target).
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -37,16 +36,14 @@ import pandas as pd
 from .corpus import load_corpus, voices_of
 from .evidence import CLAIM_COLUMNS, anchor, load_vocab
 from .manifest import published_label
-from .paths import DATA_DIR, seeds_dir
+from .paths import seeds_dir
+from .extract_rules import (  # noqa: F401  (the rule tables, as this module has always named them)
+    BOILERPLATE, KIND_CUES, LEXICON, NAME_STOPWORDS, NAME_TITLES, REGION_CUES, TARGET_CUES, _boilerplate,
+    _kind_cues, _lexicon, _region_cues, _stopwords, _target_cues, _titles,
+)
+from .scoring import RULES, match, match_strict, score, score_rules  # noqa: F401  (ossetia.extract.score ...)
 from .segment import sentences
 
-LEXICON = DATA_DIR / "stance_lexicon.csv"
-TARGET_CUES = DATA_DIR / "target_cues.csv"
-REGION_CUES = DATA_DIR / "region_cues.csv"
-BOILERPLATE = DATA_DIR / "boilerplate.csv"
-KIND_CUES = DATA_DIR / "actor_kind_cues.csv"
-NAME_STOPWORDS = DATA_DIR / "name_stopwords.txt"
-NAME_TITLES = DATA_DIR / "name_titles.txt"
 _NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|without)\b[^.,;]{0,25}$", re.I)
 #: an appeal for "its (own) independence" is the entity's own: seeks, not urges
 _OWN_APPEAL = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:self-declared\s+|self-proclaimed\s+)?independence\b", re.I)
@@ -69,59 +66,12 @@ _MIDWORD = re.compile(r"(?<=[a-z,;:] )[A-Z][a-z]+")
 _RECOGNITION = ("recognises", "does_not_recognise")
 #: a cue word that can take a passive agent ("recognised by", "condemnation by", "protest from")
 _PASSIVE = re.compile(r"(?:ed|en|tion|sion|ment|test|tests)$", re.I)
-#: a headline that attributes what follows to a name ("Putin: Kosovo is terrible precedent")
+#: a headline that attributes what follows to a name ("<name>: <what they said>")
 _HEADLINE_SPEAKER = re.compile(r"^\W*([^:.]{2,40}):\s")
 #: actions a quoted speaker takes when the quote names no one else
 _SPEAKER_ACTIONS = frozenset("invokes_precedent denies_precedent warns accuses condemns rejects opposes_recognition "
                              "threatens supports assesses_vote denies_accusation proposes".split())
 EXTRA_COLUMNS = ["actor_kind", "cue_id", "sent_id"]
-
-
-def _read(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
-
-@lru_cache(maxsize=1)
-def _lexicon():
-    return [(r["cue_id"], re.compile(r["pattern"], re.I), r["action"], r["negated_action"], r["polarity"],
-             r["theme_hint"], re.compile(r["requires"], re.I) if r.get("requires") else None) for r in _read(LEXICON)]
-
-
-@lru_cache(maxsize=1)
-def _target_cues():
-    return [(re.compile(r["pattern"]), r["target"], frozenset(r["actions"].split()), r["from"] or "0000",
-             r["to"] or "9999") for r in _read(TARGET_CUES)]
-
-
-@lru_cache(maxsize=1)
-def _region_cues():
-    return [(r["region"], re.compile(r["pattern"])) for r in _read(REGION_CUES)]
-
-
-@lru_cache(maxsize=1)
-def _boilerplate():
-    return [re.compile(r["pattern"]) for r in _read(BOILERPLATE)]
-
-
-@lru_cache(maxsize=1)
-def _kind_cues():
-    return [(r["where"], re.compile(r["pattern"]), r["kind"]) for r in _read(KIND_CUES)]
-
-
-def _words(path: Path) -> frozenset[str]:
-    return frozenset(w for line in path.read_text(encoding="utf-8").splitlines()
-                     if not line.startswith("#") for w in line.split())
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return _words(NAME_STOPWORDS)
-
-
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    return _words(NAME_TITLES)
 
 
 def gazetteer(seeds: Path | None = None) -> tuple[re.Pattern, dict[str, str]]:
@@ -234,7 +184,7 @@ def _chains(text: str, mentions: list[_Mention]) -> list[list[_Mention]]:
 
 
 def _governed(text: str, m: _Mention) -> bool:
-    """True when a preposition governs the mention ("after Russia"), unless a head noun does
+    """True when a preposition governs the mention ("after <state>"), unless a head noun does
     ("the government of Nicaragua")."""
     return bool(_PREPOSITION.search(text[max(0, m.start - 20):m.start])
                 and not _HEAD_OF.search(text[max(0, m.start - 40):m.start]))
@@ -296,7 +246,7 @@ def _target(text: str, cue: re.Match, action: str, published: str) -> str:
     if not found:
         return "south_ossetia_independence"
     d, s, e, target = min(found, key=lambda f: f[0])
-    # a longer cue overlapping the nearest one is more specific ("alliance treaty ... Sokhumi")
+    # a longer cue overlapping the nearest one is more specific ("alliance treaty ... <city>")
     return max((f for f in found if f[1] < e and s < f[2]), key=lambda f: f[2] - f[1])[3]
 
 
@@ -308,7 +258,7 @@ def _regions(text: str, cue: re.Match) -> list[str]:
     b = text.find(",", cue.end())
     while b >= 0 and any(rx.match(text, b + 1 + (len(text[b + 1:]) - len(text[b + 1:].lstrip())))
                          for region, rx in cues if region != "both"):
-        b = text.find(",", b + 1)  # "recognizing South Ossetia, Abkhazia": the list goes on
+        b = text.find(",", b + 1)  # "recognizing <region>, <region>": the list goes on
     phrase = text[a:len(text) if b < 0 else b]
     found = [region for region, rx in cues if rx.search(phrase)]
     if "both" in found or len(found) == 2:
@@ -424,114 +374,3 @@ def extract_claims(seeds: str | Path | None = None, corpus: pd.DataFrame | None 
 
 
 # -- scoring ------------------------------------------------------------------------------
-
-def _units(df: pd.DataFrame) -> pd.DataFrame:
-    return df.drop_duplicates(subset=["doc_id", "start", "end", "action"])
-
-
-def match(extracted: pd.DataFrame, curated: pd.DataFrame, sents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Mark which curated claims were found and which extracted rows are right.
-
-    The unit is (document, sentence, action): a curated claim counts as found when a candidate
-    in the sentence that contains it has the same action. Actors are compared separately.
-    Curated claims outside body sentences (headlines, captions) are left out."""
-    def sent_of(doc, start):
-        s = sents[(sents["doc_id"] == doc) & (sents["start"] <= start) & (sents["end"] > start)]
-        return s["sent_id"].iloc[0] if len(s) else None
-
-    cur = _units(curated).copy()
-    cur["sent_id"] = [sent_of(d, s) for d, s in zip(cur["doc_id"], cur["start"])]
-    cur = cur[cur["sent_id"].notna()]  # headline and caption claims: the extractor reads body sentences
-    ext = _units(extracted).copy()
-    found_keys = set(zip(ext["sent_id"], ext["action"]))
-    cur_keys = set(zip(cur["sent_id"], cur["action"]))
-    cur["found"] = [(s, a) in found_keys for s, a in zip(cur["sent_id"], cur["action"])]
-    ext["correct"] = [(s, a) in cur_keys for s, a in zip(ext["sent_id"], ext["action"])]
-    return cur, ext
-
-
-def score(extracted: pd.DataFrame, curated: pd.DataFrame, corpus: pd.DataFrame, by: str = "theme") -> pd.DataFrame:
-    """Precision and recall of the extractor per ``by`` (theme or action), with an overall row.
-
-    Scored on body sentences: curated claims quoted from a headline or caption are left out."""
-    cur, ext = match(extracted, curated, sentences(corpus))
-    keys = sorted(set(cur[by]) | set(ext[by]))
-    rows = []
-    for k in keys + ["(all)"]:
-        c = cur if k == "(all)" else cur[cur[by] == k]
-        e = ext if k == "(all)" else ext[ext[by] == k]
-        rows.append({by: k, "curated": len(c), "found": int(c["found"].sum()), "extracted": len(e),
-                     "correct": int(e["correct"].sum()),
-                     "recall": round(c["found"].mean(), 2) if len(c) else float("nan"),
-                     "precision": round(e["correct"].mean(), 2) if len(e) else float("nan")})
-    return pd.DataFrame(rows)
-
-
-# -- the strict rule and a tidy table of both rules -----------------------------------------
-
-RULES = ("project", "strict")
-
-
-def _in_body(curated: pd.DataFrame, sents: pd.DataFrame) -> pd.DataFrame:
-    """Curated rows whose quote starts inside a body sentence (the population both rules score)."""
-    spans = {}
-    for d, s, e in zip(sents["doc_id"], sents["start"], sents["end"]):
-        spans.setdefault(d, []).append((s, e))
-    keep = [any(a <= s < b for a, b in spans.get(d, ())) for d, s in zip(curated["doc_id"], curated["start"])]
-    return curated[keep]
-
-
-def _sentence_of(df: pd.DataFrame, sents: pd.DataFrame) -> list:
-    spans: dict[str, list] = {}
-    for d, i, s, e in zip(sents["doc_id"], sents["sent_id"], sents["start"], sents["end"]):
-        spans.setdefault(d, []).append((s, e, i))
-    return [next((i for a, b, i in spans.get(d, ()) if a <= int(s) < b), None)
-            for d, s in zip(df["doc_id"], df["start"])]
-
-
-def match_strict(extracted: pd.DataFrame, curated: pd.DataFrame, sents: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The strict rule: a curated claim is found when a candidate's span overlaps its quote and
-    has the same action and the same target; a candidate is right when it so matches a curated
-    claim. Units are (document, span, action, target); claims outside body sentences are left
-    out, as under :func:`match`."""
-    key = ["doc_id", "start", "end", "action", "target"]
-    cur = _in_body(curated.drop_duplicates(subset=key), sents).copy()
-    ext = extracted.drop_duplicates(subset=key).copy()
-
-    def index(df):
-        out: dict[tuple, list[tuple[int, int]]] = {}
-        for d, s, e, a, t in zip(df["doc_id"], df["start"].astype(int), df["end"].astype(int), df["action"], df["target"]):
-            out.setdefault((d, a, t), []).append((s, e))
-        return out
-
-    def hits(df, other):
-        return [any(s < f and r < e for r, f in other.get((d, a, t), ()))
-                for d, s, e, a, t in zip(df["doc_id"], df["start"].astype(int), df["end"].astype(int), df["action"], df["target"])]
-
-    cur["found"] = hits(cur, index(ext))
-    ext["correct"] = hits(ext, index(cur))
-    return cur, ext
-
-
-def score_rules(extracted: pd.DataFrame, curated: pd.DataFrame, corpus: pd.DataFrame, set_name: str = "") -> pd.DataFrame:
-    """Recall and precision under the project rule (:func:`match`: same sentence, same action)
-    and the strict rule (:func:`match_strict`: overlapping span, same action, same target).
-
-    One row per rule: set, rule, recall, precision, n (curated units scored), n_extracted,
-    found, correct. Only the documents that have curated claims are scored: candidates in
-    other documents count neither way."""
-    docs = set(curated["doc_id"])
-    extracted = extracted[extracted["doc_id"].isin(docs)]
-    sents = sentences(corpus[corpus["doc_id"].isin(docs)])
-    if "sent_id" not in extracted.columns:  # rows from elsewhere (a curated table): place them
-        extracted = extracted.assign(sent_id=_sentence_of(extracted, sents))
-        extracted = extracted[extracted["sent_id"].notna()]  # the extractor reads body sentences only
-    rows = []
-    for rule, fn in (("project", match), ("strict", match_strict)):
-        cur, ext = fn(extracted, curated, sents)
-        rows.append({"set": set_name, "rule": rule,
-                     "recall": round(cur["found"].mean(), 2) if len(cur) else float("nan"),
-                     "precision": round(ext["correct"].mean(), 2) if len(ext) else float("nan"),
-                     "n": len(cur), "n_extracted": len(ext),
-                     "found": int(cur["found"].sum()), "correct": int(ext["correct"].sum())})
-    return pd.DataFrame(rows)

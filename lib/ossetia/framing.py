@@ -1,4 +1,4 @@
-"""Framing and naming: which labels each source uses for South Ossetia and its leaders.
+"""Framing and naming: which labels each source uses for the breakaway region and its leaders.
 
 The labels lexicon is data (``data/labels.csv``: label, regex, what it applies to, and the
 connotation a seminar may discuss). Counts are per 1,000 tokens of each source's body text (a
@@ -47,7 +47,7 @@ def label_hits(corpus: pd.DataFrame) -> pd.DataFrame:
 
 def source_labels(frame: pd.DataFrame) -> pd.Series:
     """The source of each row of a frame with ``doc_id``, ``voice`` and ``published``: the voice
-    and the year of its document (``VOA 2006``), with the document id added where one voice has
+    and the year of its document (``<outlet> 2006``), with the document id added where one voice has
     several documents in a year (``RT 2009 (006)``). Two documents of one outlet are never
     pooled into one source."""
     keys = frame[["doc_id", "voice", "published"]].drop_duplicates(["doc_id", "voice"])

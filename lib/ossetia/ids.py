@@ -1,10 +1,10 @@
-"""Identifiers of documents (``000``, ``001`` … ``999``, ``1000`` …) and of evidence rows
+"""Identifiers of documents (three digits or more: ``999``, then ``1000`` …) and of evidence rows
 (``C001`` … ``C999``, ``C1000`` …; ``N001`` …): their form, their order and the next one.
 
 An id is an optional capital-letter prefix and a number written with at least three digits:
 zero-padded to three (``007``), never padded beyond (``1000``, not ``01000``), so each number
 has exactly one spelling. Ids are ordered by their number everywhere (``sort_key``): string
-order would put ``1000`` before ``999``, and the corpus's existing ids (``000`` …) cannot be
+order would put ``1000`` before ``999``, and the corpus's existing three-digit ids cannot be
 renamed to a wider padding, because claims, notes and figures cite them.
 """
 
@@ -20,7 +20,7 @@ WIDTH = 3
 
 
 def is_id(value: str, prefix: str = "") -> bool:
-    """Whether ``value`` is an id with this prefix (``"001"``, ``"C1000"``), spelt canonically."""
+    """Whether ``value`` is an id with this prefix (``"007"``, ``"C1000"``), spelt canonically."""
     m = _ID.fullmatch(value)
     return m is not None and m["prefix"] == prefix
 

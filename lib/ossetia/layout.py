@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from .normalise import Normalised, normalise
+from .splitting import _split_text
 
 #: How many layouts the cache keeps (oldest dropped first).
 MAX_CACHED = 1 << 18
@@ -39,8 +40,6 @@ class Layout:
     def sentences(self, raw: str) -> np.ndarray:
         """(s, 3) int32: raw start, raw end and paragraph index (from 0) of each sentence."""
         if self._sents is None:
-            from .segment import _split_text
-
             if self.plain:
                 spans = _split_text(raw, self.pars.tolist())
                 raw_spans = spans

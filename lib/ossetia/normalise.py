@@ -8,8 +8,8 @@ Every line of the raw file gets a role from the first matching rule in
   variables, not in the body text;
 - ``repeat_title``: a line repeating the headline, removed;
 - ``repeat_line``: a line repeating the line before it (an image's alt text and caption), removed;
-- ``part:NAME``: a marker line that starts a new part of the document (000's quoted
-  encyclopedia excerpt), removed;
+- ``part:NAME``: a marker line that starts a new part of the document (a forum post's
+  quoted encyclopedia excerpt), removed;
 - ``heading``: a section heading whose markup is removed and whose words stay;
 - ``body``: everything else.
 
@@ -33,19 +33,19 @@ UTF-8 with nothing stripped (a BOM or CR stays and counts).
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 
-from .paths import DATA_DIR
+from .offsetmap import _WS_CHARS, SEPARATOR, _keep_mask, _offset_map, _offset_map_contiguous  # noqa: F401
+from .normalise_rules import (  # noqa: F401  (the rules' names, as this module has always offered them)
+    FIELD_ROLES, NEW_OUTLET, ROLES, RULE_COLUMNS, RULES_FILE, WHERE, Rule, _prefilter, _prefilters, _rules_for,
+    load_rules, read_rules, rules_table, workspace_rules,
+)
 
-RULES_FILE = DATA_DIR / "normalise_rules.csv"
-SEPARATOR = "\n\n"
 DEFAULT_PART = "news"
-FIELD_ROLES = ("title", "byline", "date_header", "dateline", "caption")
 
 # Folding for matching: one character for one character, so folded offsets are text offsets.
 _FOLD = str.maketrans({
@@ -56,66 +56,6 @@ _FOLD = str.maketrans({
 })
 _WS = re.compile(r"\s+")
 _WS_RUN = re.compile(r"[\s\ufeff]+")
-#: Every character str.isspace() accepts, and the byte-order mark: folded like whitespace.
-_WS_CHARS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + "\ufeff"
-_WS_LUT = np.zeros(0x10000, dtype=bool)
-_WS_LUT[[ord(c) for c in _WS_CHARS]] = True
-
-
-def _offset_map(raw: str, paragraphs: list) -> np.ndarray:
-    """The raw offset of every text character, for all paragraphs at once: the characters kept
-    by whitespace folding inside the paragraphs' raw spans, with -1 for the separators.
-
-    The general form: a keep mask over the whole raw file (see :func:`_keep_mask`). When no
-    paragraph lost a character to folding (the usual case: single spaces only), each paragraph
-    maps to a contiguous raw range, and the map is built by :func:`_offset_map_contiguous`
-    in a handful of numpy calls instead."""
-    if not paragraphs:
-        return np.zeros(0, dtype=np.int32)
-    body = np.zeros(len(raw), dtype=bool)
-    for p in paragraphs:
-        body[p.start:p.end] = True
-    idx = np.flatnonzero(_keep_mask(raw) & body).astype(np.int32)
-    ends = np.array([p.t_end - k * len(SEPARATOR) for k, p in enumerate(paragraphs[:-1])], dtype=np.intp)
-    cuts = np.repeat(ends, len(SEPARATOR))
-    return np.insert(idx, cuts, -1)
-
-
-def _offset_map_contiguous(shifts: list[int], lengths: list[int], n_text: int) -> np.ndarray:
-    """:func:`_offset_map` for paragraphs whose text is as long as their raw span, so that
-    ``text[t_start + i]`` comes from ``raw[start + i]``: the map is ``arange(n_text)`` plus a
-    shift repeated over each paragraph (``start - t_start``) and over each separator character
-    (whatever makes it -1). ``shifts`` and ``lengths`` hold these runs in text order (built as
-    the paragraphs are added, see :func:`normalise`)."""
-    omap = np.array(shifts, dtype=np.int32).repeat(lengths)
-    omap += np.arange(n_text, dtype=np.int32)
-    return omap
-
-
-def _keep_mask(raw: str) -> np.ndarray:
-    """True for characters that survive whitespace folding: non-space characters and the
-    first character of each whitespace run (it becomes the single space)."""
-    cps = np.frombuffer(raw.encode("utf-32-le"), dtype=np.uint32)
-    ws = np.zeros(cps.size, dtype=bool)
-    bmp = cps < 0x10000
-    ws[bmp] = _WS_LUT[cps[bmp]]
-    prev = np.empty_like(ws)
-    if ws.size:
-        prev[0] = False
-        prev[1:] = ws[:-1]
-    return ~ws | ~prev
-
-
-@dataclass(frozen=True)
-class Rule:
-    rule_id: str
-    outlet: str
-    role: str
-    where: str
-    pattern: re.Pattern | None
-    description: str
-
-
 @dataclass(frozen=True)
 class Removal:
     """A piece of the raw file left out of the body text, and the rule that left it out."""
@@ -203,105 +143,11 @@ def fold(s: str) -> str:
     return s.translate(_FOLD)
 
 
-RULE_COLUMNS = ("rule_id", "outlet", "role", "where", "pattern", "description")
-ROLES = ("chrome", "heading", "repeat_title", "repeat_line") + FIELD_ROLES
-WHERE = ("any", "first", "first_alone", "after_title", "last", "given_title", "before_title")
-#: ``where`` values tested apart from the prefilter (they depend on the line's position)
-_POSITIONAL = ("last", "given_title", "before_title")
-#: the outlet value of the rules for outlets that have no rule of their own
-NEW_OUTLET = "?"
-
-
-def read_rules(path) -> tuple[Rule, ...]:
-    """The rules of a rules table (the package's, or a workspace's ``vocab/normalise_rules.csv``),
-    checked: a bad row is one :class:`OssetiaError` naming the file and the row."""
-    from .errors import OssetiaError
-    from .paths import rel
-    from .fileio import read_table
-
-    df = read_table(path, list(RULE_COLUMNS))
-    rules = []
-    for i, row in enumerate(df.to_dict("records"), start=2):
-        where = f"row {i} ({row['rule_id'] or 'no rule_id'})"
-        if not row["rule_id"].strip() or not row["outlet"].strip():
-            raise OssetiaError(rel(path), f"{where}: rule_id and outlet must not be empty ('*' for every outlet)")
-        if row["role"] not in ROLES and not re.fullmatch(r"part:\w+", row["role"]):
-            raise OssetiaError(rel(path), f"{where}: role '{row['role']}' is not one of {', '.join(ROLES)} or part:NAME")
-        if row["where"] not in WHERE:
-            raise OssetiaError(rel(path), f"{where}: where '{row['where']}' is not one of {', '.join(WHERE)}")
-        if not row["pattern"] and row["role"] not in ("repeat_title", "repeat_line") and row["where"] != "given_title":
-            raise OssetiaError(rel(path), f"{where}: no pattern")
-        try:
-            pat = re.compile(row["pattern"]) if row["pattern"] else None
-        except re.error as e:
-            raise OssetiaError(rel(path), f"{where}: pattern is not a regular expression ({e})") from None
-        rules.append(Rule(row["rule_id"], row["outlet"], row["role"], row["where"], pat, row["description"]))
-    return tuple(rules)
-
-
-@lru_cache(maxsize=1)
-def load_rules() -> tuple[Rule, ...]:
-    """The package's rules (``data/normalise_rules.csv``)."""
-    return read_rules(RULES_FILE)
-
-
-_WS_RULES: dict = {}
-
-
-def workspace_rules(seeds=None) -> tuple[Rule, ...]:
-    """The extra rules of a seeds folder, ``vocab/normalise_rules.csv`` (none when absent);
-    re-read when the file changes."""
-    from .paths import seeds_dir
-
-    path = seeds_dir(seeds) / "vocab" / "normalise_rules.csv"
-    try:
-        st = path.stat()
-    except OSError:
-        return ()
-    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
-    if key not in _WS_RULES:
-        _WS_RULES.clear()
-        _WS_RULES[key] = read_rules(path)
-    return _WS_RULES[key]
-
-
-@lru_cache(maxsize=64)
-def _rules_for(outlet: str, extra: tuple[Rule, ...] = ()) -> tuple[tuple[Rule, ...], re.Pattern]:
-    """The rules that apply to an outlet (see the module's docstring), and one pattern that
-    any of them could match (a fast test that lets most body lines skip the rule loop)."""
-    package = load_rules()
-    own = any(r.outlet == outlet for r in package)
-    rules = tuple(r for r in extra if r.outlet in ("*", outlet)) + tuple(
-        r for r in package if r.outlet in ("*", outlet) or (r.outlet == NEW_OUTLET and not own))
-    alts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules if r.pattern is not None]
-    return rules, re.compile("|".join(f"(?:{a})" for a in alts))
-
-
-@lru_cache(maxsize=256)
-def _prefilter(outlet: str, first: bool, after_title: bool, extra: tuple[Rule, ...] = ()) -> re.Pattern:
-    """Like the pattern of :func:`_rules_for`, from only the rules the loop would try in the
-    current state: ``where=first`` rules only while ``first`` (no content or title yet),
-    ``where=after_title`` rules only right after the title. A line it does not match can
-    match no rule the loop would try (the title repeat, a repeated line and the positional
-    rules are tested apart)."""
-    rules = [r for r in _rules_for(outlet, extra)[0] if r.pattern is not None and r.where not in _POSITIONAL
-             and (first or r.where not in ("first", "first_alone")) and (after_title or r.where != "after_title")]
-    alts = [re.sub(r"\(\?P<\w+>", "(?:", r.pattern.pattern) for r in rules]
-    return re.compile("|".join(f"(?:{a})" for a in alts)) if alts else re.compile(r"(?!)")
-
-
 def of_row(corpus, r) -> "Normalised":
     """The normalisation of one row of a corpus frame (:func:`ossetia.load_corpus`): its
     outlet's rules, its manifest title and the extra rules of the seeds folder it was loaded
     from (``corpus.attrs["seeds"]``; the default seeds folder when the frame does not say)."""
     return normalise(r.raw, r.outlet, getattr(r, "title", "") or "", workspace_rules(corpus.attrs.get("seeds")))
-
-
-def rules_table():
-    """The normalisation rules as a DataFrame (for notebooks and the README)."""
-    import pandas as pd
-
-    return pd.read_csv(RULES_FILE, encoding="utf-8", dtype=str, keep_default_na=False)
 
 
 _BREAK = re.compile(r"(\r\n|\r|\n)")
@@ -333,18 +179,6 @@ def _frozen(cls, values: dict):
 
 
 _new, _setattr = object.__new__, object.__setattr__
-
-
-@lru_cache(maxsize=64)
-def _prefilters(outlet: str, extra: tuple[Rule, ...] = ()) -> tuple:
-    """The ``fullmatch`` of :func:`_prefilter` for an outlet, for each state, indexed by
-    ``2 * first + after_title`` (one tuple look-up per line instead of a cached call), and
-    which position-dependent tests its rules need (given title, last line, repeated line)."""
-    rules = _rules_for(outlet, extra)[0]
-    need = (any(r.where in ("given_title", "before_title") for r in rules),
-            any(r.where == "last" for r in rules), any(r.role == "repeat_line" for r in rules))
-    return tuple(_prefilter(outlet, first, after, extra).fullmatch
-                 for first in (False, True) for after in (False, True)) + need
 
 
 def _given_title_line(raw: str, title: str) -> int:

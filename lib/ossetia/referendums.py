@@ -51,7 +51,7 @@ def source_check_table(numbers: pd.DataFrame, reference: pd.DataFrame) -> pd.Dat
         {"what": f"yes votes, {year} (commission protocol)", "count": t["yes"], "layer": "reference",
          "cite": ref.loc["yes", "ref_id"],
          "note": f"{t['yes_of_registered_computed']:.2f}% of registered, {t['yes_of_valid_computed']:.2f}% of valid"},
-        {"what": f"people in the region, {str(pop['as_of'])[:4]} ({pop['outlet']})", "count": pop["value"], "layer": "seed",
+        {"what": f"population, {str(pop['as_of'])[:4]} ({pop['outlet']})", "count": pop["value"], "layer": "seed",
          "cite": pop.name,
          "note": "population, not voters: " + ("fewer" if pop["value"] < t["registered_voters"] else "more")
                  + f" people than {year}'s registered voters"},

@@ -2,67 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pandas as pd
 
 from .layout import layouts
 from .normalise import of_row
-
-# A full stop after one of these does not end a sentence.
-ABBREVIATIONS = frozenset(
-    "U.S U.N U.K E.U Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Jan Feb Mar Apr Jun Jul Aug "
-    "Sep Sept Oct Nov Dec No vs etc approx".split()
-)
-_BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
-
-
-#: The run of letters and full stops that ends where a match of this on the *reversed*
-#: paragraph starts is the word before a full stop (see _split).
-_RUN = re.compile(r"[A-Za-z.]*")
-
-
-def _split(par: str) -> list[tuple[int, int]]:
-    """Sentence spans within one paragraph (see :func:`_split_text`)."""
-    return _split_text(par, ((0, len(par)),))
-
-
-def _split_text(text: str, bounds) -> list[tuple[int, int]]:
-    """Sentence spans, in ``text`` offsets, of the paragraphs ``text[a:b]`` for each ``(a, b)``
-    of ``bounds``: the same as ``_split(text[a:b])`` shifted by ``a``, paragraph after
-    paragraph, without copying the paragraphs (``finditer(text, a, b)`` sees ``text`` as if it
-    ended at ``b``, and ``_BOUNDARY`` has no look-behind or anchor that could see before ``a``).
-
-    A full stop ends no sentence when the word before it (the run of letters and full stops
-    right before it, within the current sentence, trailing full stops dropped) is in
-    ABBREVIATIONS or a single capital letter. That run is found without copying the sentence:
-    it is a match of ``_RUN`` on the reversed text, starting at the character before the
-    full stop and stopping at the sentence start."""
-    spans, n = [], len(text)
-    rev = None
-    finditer = _BOUNDARY.finditer
-    for a, b in bounds:
-        start = a
-        for m in finditer(text, a, b):
-            j = m.start()
-            if text[j] == ".":
-                if rev is None:
-                    rev = text[::-1]
-                k = _RUN.match(rev, n - j, n - start).end() - (n - j)  # rev[n - j] is text[j - 1]
-                if k:
-                    w = text[j - k:j].rstrip(".")
-                    if w in ABBREVIATIONS or (len(w) == 1 and "A" <= w <= "Z"):
-                        continue
-            end = m.end()
-            spans.append((start, end))
-            start = end
-            while start < b and text[start] == " ":
-                start += 1
-        if start < b:
-            spans.append((start, b))
-    return spans
-
 
 _DOCVARS = ["doc_id", "outlet", "published"]
 
@@ -108,7 +52,7 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def parts(corpus: pd.DataFrame) -> pd.DataFrame:
-    """One row per document part (000: ``news`` and ``encyclopedia``), with its text and raw span."""
+    """One row per document part (a forum post quoting a news report and an encyclopedia: ``news`` and ``encyclopedia``), with its text and raw span."""
     pars = paragraphs(corpus)
     g = pars.groupby(["doc_id", "part"], sort=False)
     out = g.agg(outlet=("outlet", "first"), n_paragraphs=("par", "size"),

@@ -1,5 +1,5 @@
 """Stances: the tables the stance figures draw (the recognition matrix, the positions time
-line, the Kosovo argument map and sequence), from the claims table.
+line, the precedent's argument map and sequence), from the claims table.
 
 Who is what comes from the seeds tables (:mod:`ossetia.vocab`): each claim's ``stance`` from
 ``vocab/actions.csv``, its actor's ``lane`` and ``actor_kind`` from ``vocab/actors.csv``, its
@@ -11,6 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+
+from .fileio import read_table
+from .paths import DATA_DIR
 
 from .ids import frame_key
 from .vocab import OUTLET_KIND, load_actors, load_lanes, matrix_targets, selected
@@ -100,10 +103,22 @@ def positions(claims: pd.DataFrame, lanes: list[str] | None = None, seeds: str |
     return c.sort_values(["lane", "date", "claim_id"], key=frame_key).reset_index(drop=True)
 
 
+#: the sides of the precedent debate: which actions put a claim on which side, the stance colour
+#: and the heading each side is drawn with (``data/argument_sides.csv``)
+ARGUMENT_SIDES = DATA_DIR / "argument_sides.csv"
+
+
+def argument_sides() -> pd.DataFrame:
+    """The sides of the argument map in drawing order: side, actions (list), stance, label."""
+    t = read_table(ARGUMENT_SIDES, ["side", "actions", "stance", "label"])
+    return t.assign(actions=[a.split() for a in t["actions"]])
+
+
 def argument_map(claims: pd.DataFrame) -> pd.DataFrame:
     """Who invokes and who denies the precedent (theme ``kosovo_precedent``), or warns against
-    recognising the precedent's case. An outlet's own framing (an actor of kind ``outlet``) is
-    not an argument in the debate and is left out.
+    recognising the precedent's case (the sides and their actions: :func:`argument_sides`). An
+    outlet's own framing (an actor of kind ``outlet``) is not an argument in the debate and is
+    left out.
 
     Args:
         claims: the claims table (:func:`ossetia.evidence.load_claims`, or a filtered copy).
@@ -111,11 +126,10 @@ def argument_map(claims: pd.DataFrame) -> pd.DataFrame:
         The claims of the debate with a ``side`` column (invokes, denies, warns), sorted by
         side, event date and claim id.
     """
-    c = claims[(claims["theme"] == "kosovo_precedent") & claims["action"].isin(
-        ["invokes_precedent", "denies_precedent", "warns", "rejects", "accuses"])
-        & (claims["actor_kind"] != OUTLET_KIND)].copy()
-    c["side"] = c["action"].map({"invokes_precedent": "invokes", "accuses": "invokes",
-                                 "denies_precedent": "denies", "warns": "warns", "rejects": "warns"})
+    side_of = {a: r["side"] for r in argument_sides().to_dict("records") for a in r["actions"]}
+    c = claims[(claims["theme"] == "kosovo_precedent") & claims["action"].isin(side_of)
+               & (claims["actor_kind"] != OUTLET_KIND)].copy()
+    c["side"] = c["action"].map(side_of)
     return c.sort_values(["side", "event_date", "claim_id"], key=frame_key).reset_index(drop=True)
 
 

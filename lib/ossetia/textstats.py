@@ -82,7 +82,7 @@ def _batch_tokens(raws: list[str], pars: list[np.ndarray]):
 
 def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
     """One row per token of the body text: document variables, ``sent_id``, ``part``, ``token``
-    and raw ``start``/``end``. Apostrophes are folded (``Georgia’s`` -> ``georgia's``).
+    and raw ``start``/``end``. Apostrophes are folded (``state’s`` -> ``state's``).
 
     The table is compact: ``doc_id``, ``outlet``, ``sent_id``, ``part`` and ``token`` are
     categoricals (integer codes into their sorted values), ``start``/``end`` int32, so a token

@@ -8,7 +8,7 @@ continues it when it is
 - a letter after a letter, or after a digit (the letters that end a number: ``1990s``);
 - a digit after a digit;
 - a J2 between two digits, or a digit right after such a J2 (``3.5``, ``1,000``);
-- a J1 between two letters when the letters before it do not end a number (``Georgia's``;
+- a J1 between two letters when the letters before it do not end a number (``state's``;
   but ``3a'b`` is ``3a`` then ``b``), or a letter right after such a J1.
 
 The classes come from the regular expressions themselves (a table over the Basic

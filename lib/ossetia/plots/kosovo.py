@@ -1,4 +1,4 @@
-"""Kosovo precedent figures: the argument map and the dated sequence to recognition."""
+"""Precedent figures: the argument map and the dated sequence to recognition."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from ..stances import argument_map, kosovo_sequence
+from ..stances import argument_map, argument_sides, kosovo_sequence
 from ..vocab import target_labels
 from .entry import entry, ids_of
 from .layout import axes_inches, fmt_day, place_blocks, short_target, source_labels, wrap_pt, x_inches
@@ -35,9 +35,7 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
                     & (claims["event_date"].str.len() > 0)]
     when = f"\n({fmt_day(kosovo['event_date'].min())})" if len(kosovo) else ""
     W, H = 13.0, 7.6
-    sides = {"invokes": (STANCES["urges"][0], "invoke the precedent"),
-             "denies": (STANCES["refuses"][0], "deny it: Kosovo is a special case"),
-             "warns": (STANCES["condemns"][0], "warn against recognising Kosovo")}
+    sides = {r["side"]: (STANCES[r["stance"]][0], r["label"]) for r in argument_sides().to_dict("records")}
     cols = {"invokes": (0.2, 4.65), "warns": (4.9, 8.1), "denies": (8.35, W - 0.2)}  # x0, x1 in inches
     with house_style():
         fig = new_figure((W, H), layout=None)
@@ -72,7 +70,7 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
             need = {side: head_h + sum(b[3] for b in bs) + gap * max(len(bs) - 1, 0) for side, bs in boxes.items()}
             if max(need["invokes"], need["denies"]) <= ah - 0.05:
                 break
-        q_text = f"Kosovo's independence{when}\nas a 'precedent'?"
+        q_text = f"{short_target('kosovo_independence', target_labels())}{when}\nas a 'precedent'?"
         q_h = 1.05
         warn_top = min(ah - 0.05, need["warns"] + 0.1)  # the warning group sits at the bottom of the centre
         q_y = (ah + warn_top) / 2  # the question box: centred in the space above the warnings

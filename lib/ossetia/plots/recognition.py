@@ -1,4 +1,4 @@
-"""Recognition figures: the recognition matrix, positions over time, and the UN members'
+"""Recognition figures: the recognition matrix, positions over time, and the member states'
 recognitions beside what the seed texts say."""
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
 
 def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame, corpus: pd.DataFrame,
                                 seeds: str | Path | None = None) -> Figure:
-    """UN member states' recognitions (reference layer), with what the seed texts say about
+    """Member states' recognitions (reference layer), with what the seed texts say about
     recognition in the same time frame.
 
     Args:

@@ -194,7 +194,7 @@ def referendum_source_check_texts(numbers: pd.DataFrame, reference: pd.DataFrame
     t = source_check_table(numbers, reference)
     lo, hi = SOURCE_CHECK_AXIS
     derived = t[t["layer"] == "derived"]
-    people = t[t["what"].str.startswith("people")]
+    people = t[t["what"].str.startswith("population")]
     facts = {"year": referendum_year(referendum_table(reference).set_index("referendum").index[-1]),
              "derived": "; ".join(f"{r['what']}: {r['count']:,.0f}, {r['note']}" for _, r in derived.iterrows()),
              "population": "; ".join(f"{r['what']}: {r['count']:,.0f}, {r['note']}" for _, r in people.iterrows()),

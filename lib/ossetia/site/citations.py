@@ -1,4 +1,4 @@
-"""Citations in prose, ``[C068]``, ``[N008, RR09]``, ``[RR01–RR07]``, ``[doc 002]``, and where each id leads.
+"""Citations in prose, ``[C068]``, ``[N008, RR09]``, ``[RR01–RR07]``, ``[doc NNN]``, and where each id leads.
 
 Every id the corpus can cite is collected from the tables themselves (claims, numbers, the
 reference tables, the documents), so new rows and new notebooks need no change here.
