@@ -25,7 +25,7 @@ export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 
 help:
 	@echo "make figures    export every briefing figure to figures/ (the main job)"
-	@echo "make test       unit tests + strict nbval over notebooks/"
+	@echo "make test       ruff, unit tests + strict nbval over notebooks/"
 	@echo "make notebooks  re-execute all notebooks in the locked environment (refreshes stored outputs)"
 	@echo "make nav        regenerate the navigation cells of the notebooks"
 	@echo "make check      validate seeds/ (ossetia check)"
@@ -71,6 +71,7 @@ check: $(STAMP)
 
 # pytest exits 5 when it collects no tests: say so plainly, do not fail on it, do not hide it.
 test: $(STAMP)
+	$(BIN)/ruff check lib tests conftest.py
 	@rc=0; $(BIN)/python -m pytest -p no:cacheprovider $(XDIST) tests notebooks $(NBVAL) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected NO tests (exit 5)"; exit 0; fi; exit $$rc
 

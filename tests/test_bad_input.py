@@ -37,7 +37,7 @@ def _put(seeds, data: bytes, name=DOC):
     (seeds / name).write_bytes(data)
     man = seeds / "sources.csv"
     text = man.read_text(encoding="utf-8")
-    old = next(l for l in text.splitlines() if l.split(",")[1] == name).split(",")[2]
+    old = next(ln for ln in text.splitlines() if ln.split(",")[1] == name).split(",")[2]
     man.write_text(text.replace(old, hashlib.sha256(data).hexdigest()), encoding="utf-8", newline="")
 
 

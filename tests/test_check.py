@@ -67,7 +67,7 @@ def test_each_problem_is_one_line_naming_the_file(case, seeds_copy, capsys):
     assert rc == 1 and out == ""
     lines = err.splitlines()
     want = expected.format(s=seeds_copy.as_posix())
-    assert any(l.startswith(want) for l in lines), lines
+    assert any(ln.startswith(want) for ln in lines), lines
     assert snapshot(seeds_copy) == before  # check never writes
 
 

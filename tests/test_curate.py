@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from ossetia import load_corpus, sentences
 from ossetia.anchoring import locate, selector
 from ossetia.cli import main
-from ossetia.curate import REVIEW_COLUMNS, accept_review, next_claim_ids, read_review
+from ossetia.curate import REVIEW_COLUMNS, next_claim_ids, read_review
 from ossetia.evidence import CLAIM_COLUMNS, check_span
 from conftest import snapshot
 

@@ -1,8 +1,6 @@
 """Rule-based extraction: claim-shaped candidates with exact offsets, scored honestly, new articles too."""
 
 import io
-import subprocess
-import sys
 
 import pandas as pd
 

@@ -9,7 +9,7 @@ from matplotlib.colors import to_rgba
 from ossetia import load_corpus
 from ossetia.cli import main
 from ossetia.evidence import load_claims, load_numbers, load_reference
-from ossetia.plots.export import FORMATS, export_figures, registry, render
+from ossetia.plots.export import export_figures, registry, render
 from ossetia.paths import FIGURES_DIR, SEEDS_DIR
 from ossetia.plots.style import source_line
 from conftest import snapshot

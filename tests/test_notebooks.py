@@ -48,8 +48,8 @@ def test_navigation_check_notices_a_stale_cell(tmp_path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_follows_the_skeleton(path):
-    heads = [l[3:].strip() for c in _nb(path)["cells"] if c["cell_type"] == "markdown"
-             for l in "".join(c["source"]).splitlines() if l.startswith("## ")]
+    heads = [ln[3:].strip() for c in _nb(path)["cells"] if c["cell_type"] == "markdown"
+             for ln in "".join(c["source"]).splitlines() if ln.startswith("## ")]
     positions = [next((i for i, h in enumerate(heads) if h.startswith(s)), None) for s in SKELETON]
     assert None not in positions, f"missing sections: {[s for s, p in zip(SKELETON, positions) if p is None]}"
     assert positions[:3] == sorted(positions[:3]) and positions[3:] == sorted(positions[3:])

@@ -61,7 +61,7 @@ _ws = st.sampled_from([" ", "  ", "\t", " \u00a0 "])
 def articles(draw):
     lines = draw(st.lists(st.one_of(_line, _chrome, _line.map(lambda s: "## " + s)), min_size=1, max_size=12))
     sep = draw(st.sampled_from(["\n", "\r\n", "\n\n"]))
-    body = sep.join(draw(_ws).join(l.split(" ")) if draw(st.booleans()) else l for l in lines)
+    body = sep.join(draw(_ws).join(ln.split(" ")) if draw(st.booleans()) else ln for ln in lines)
     return draw(st.sampled_from(["", "\ufeff"])) + body
 
 

@@ -2,7 +2,6 @@
 
 import re
 import tomllib
-from pathlib import Path
 
 from ossetia.paths import PROJECT_ROOT, SEEDS_DIR
 
@@ -26,18 +25,18 @@ def test_every_dependency_is_pinned_in_the_lock_file():
     py = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     want = _names(py["dependencies"] + [d for extra in py["optional-dependencies"].values() for d in extra])
     lock = (ROOT / "requirements" / "lock.txt").read_text(encoding="utf-8")
-    pinned = {l.split("==")[0].strip().lower() for l in lock.splitlines() if "==" in l}
+    pinned = {ln.split("==")[0].strip().lower() for ln in lock.splitlines() if "==" in ln}
     assert want <= pinned, f"not pinned: {want - pinned}"
 
 
 def test_seeds_are_marked_binary_safe_in_gitattributes():
-    lines = [l.split() for l in (ROOT / ".gitattributes").read_text(encoding="utf-8").splitlines()
-             if l.strip() and not l.startswith("#")]
-    seeds_rules = [i for i, l in enumerate(lines) if l[0] in ("seeds/**", "seeds/*")]
+    lines = [ln.split() for ln in (ROOT / ".gitattributes").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    seeds_rules = [i for i, ln in enumerate(lines) if ln[0] in ("seeds/**", "seeds/*")]
     assert seeds_rules and "-text" in lines[seeds_rules[-1]]
     # no later rule may switch text conversion back on for files under seeds/
-    assert all(l[0].startswith("seeds") or not any(a.startswith(("text", "eol")) for a in l[1:])
-               for l in lines[seeds_rules[-1] + 1:])
+    assert all(ln[0].startswith("seeds") or not any(a.startswith(("text", "eol")) for a in ln[1:])
+               for ln in lines[seeds_rules[-1] + 1:])
 
 
 def test_library_reads_and_writes_text_with_an_explicit_encoding():
@@ -56,7 +55,8 @@ def test_ci_script_runs_make_test():
 
 
 def test_seed_texts_match_the_manifest_checksums():
-    import hashlib, csv
+    import hashlib
+    import csv
     with open(SEEDS_DIR / "sources.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) >= 5

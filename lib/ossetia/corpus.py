@@ -9,7 +9,7 @@ import pandas as pd
 from . import ids
 from .layout import remember
 from .manifest import parse_published, problems, published_label
-from .normalise import Normalised, normalise, of_row, workspace_rules
+from .normalise import Normalised, of_row, workspace_rules
 from .paths import seeds_dir as _seeds_dir
 from .vocab import load_voices
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field

@@ -121,12 +121,6 @@ class Normalised:
             i = fold(self.text).find(fold(needle), start)
         return None if i < 0 else (i, i + len(needle))
 
-    def part_at(self, t_pos: int) -> str:
-        for p in self.paragraphs:
-            if p.t_start <= t_pos < p.t_end:
-                return p.part
-        raise ValueError(f"text offset {t_pos} is not in a paragraph")
-
     def raw_part_at(self, raw_pos: int) -> str:
         """The part a raw offset belongs to: a field name (title, caption…) or a body part."""
         for name, (a, b) in self.field_spans.items():

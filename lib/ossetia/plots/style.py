@@ -24,9 +24,6 @@ STANCES = {
     "condemns": ("#CC79A7", "s", "condemns"),
     "neutral": ("#7F7F7F", "D", "other / reports"),
 }
-#: Seed evidence is drawn filled; reference-layer facts hollow, black edge, dashed.
-REFERENCE_STYLE = {"facecolor": "white", "edgecolor": "black", "linestyle": "--", "hatch": "///"}
-REFERENCE_GID = "reference-layer"  # set on every reference-layer artist (tests look for it)
 INK = "#222222"
 MUTED = "#6B6B6B"
 SLIDE_SIZE = (11.0, 6.2)  # inches: 16:9-ish, legible when projected
