@@ -62,3 +62,11 @@ def test_seed_texts_match_the_manifest_checksums():
     assert len(rows) >= 5
     for r in rows:
         assert hashlib.sha256((SEEDS_DIR / r["file"]).read_bytes()).hexdigest() == r["sha256"], r["file"]
+
+
+def test_ci_script_builds_and_browser_tests_the_site():
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert run.index("make test") < run.index("make site\n") < run.index("make site-test")
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    site_test = make[make.index("\nsite-test:"):]
+    assert "--site" in site_test and "-eq 5" in site_test  # exit 5 (no tests) said in words, not hidden
