@@ -109,8 +109,8 @@ $(CHROMIUM):
 	@if [ "$$(id -u)" != 0 ]; then echo "make site-test needs $(CHROMIUM): run 'sudo apt-get install chromium'"; exit 1; fi
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-# Browser tests (tests/browser, not part of `make test`); exit 5 (no tests collected) is said, not hidden.
-site-test: $(SITESTAMP) $(CHROMIUM)
+# Browser tests (tests/browser, not part of `make test`; JupyterLab for the open-and-save test); exit 5 (no tests collected) is said, not hidden.
+site-test: $(SITESTAMP) $(LABSTAMP) $(CHROMIUM)
 	@test -f site/README.html || { echo "site/ is not built: run make site first"; exit 1; }
 	@rc=0; $(BIN)/python -m pytest -p no:cacheprovider tests/browser --site -q || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make site-test: pytest collected NO tests (exit 5)"; exit 0; fi; exit $$rc

@@ -34,7 +34,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    pytest.importorskip("jupyterlab", reason="JupyterLab is part of the lab extra")
+    try:
+        import jupyterlab  # noqa: F401
+    except ImportError:
+        pytest.fail("JupyterLab is missing: `make site-test` installs the lab extra")
     root = tmp_path_factory.mktemp("lab")
     work = root / "notebooks"
     shutil.copytree(NOTEBOOKS_DIR, work, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
