@@ -65,8 +65,8 @@ def test_seed_texts_match_the_manifest_checksums():
 
 
 def test_ci_script_builds_and_browser_tests_the_site():
-    cmds = [l.strip() for l in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-            if l.strip() and not l.lstrip().startswith("#")]
+    cmds = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
     assert cmds.index("make test") < cmds.index("make site") < cmds.index("make site-test")
     make = (ROOT / "Makefile").read_text(encoding="utf-8")
     site_test = make[make.index("\nsite-test:"):]
