@@ -126,3 +126,19 @@ def test_a_new_actor_reaches_the_positions_and_a_new_outlet_stays_out_of_the_mat
     assert after.set_index("claim_id").loc[moved, "actor"] == "Sergey Lavrov"
     assert after.set_index("claim_id").loc[moved, "lane"] == "Russia"
     assert "Civil Georgia" not in set(stance_matrix(claims, seeds=seeds_copy)["actor"])
+
+
+def test_date_windows_and_hedges_come_from_the_library():
+    import pandas as pd
+
+    from ossetia.stances import date_window, hedges, with_windows
+
+    pub = pd.Timestamp("2014-12-11")
+    assert date_window("2008", "year", pub) == (pd.Timestamp("2008-01-01"), pd.Timestamp("2008-12-31"))
+    assert date_window("2008-08", "month", pub) == (pd.Timestamp("2008-08-01"), pd.Timestamp("2008-08-31"))
+    assert date_window("", "unknown", pub)[1] == pub
+    c = load_claims()
+    w = with_windows(c)
+    assert (w["earliest"].dropna() <= w.loc[w["earliest"].notna(), "latest"]).all()
+    h = hedges(pd.DataFrame({"note": ["according to a spokeswoman", "plain", "early results only"]}))
+    assert list(h["hedges"]) == ["reported or second-hand speech", "", "preliminary"]

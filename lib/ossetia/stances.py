@@ -184,3 +184,62 @@ def lane_recognitions(recognitions: pd.DataFrame, lanes: list[str] | None = None
     lane_of = dict(zip(actors["actor"], actors["lane"]))
     r = recognitions.assign(lane=recognitions["state"].map(lane_of))
     return r[r["lane"].isin(lanes)].reset_index(drop=True)
+
+
+def date_window(event_date: str, precision: str, published) -> tuple:
+    """Earliest and latest day an event date can mean (unknown precision: any time up to the
+    publication date).
+
+    Args:
+        event_date: the claim's ``event_date`` (YYYY-MM-DD, YYYY-MM, YYYY or empty).
+        precision: its ``date_precision`` (day, month, year, unknown).
+        published: the document's publication date.
+    Returns:
+        (earliest, latest) as Timestamps (earliest NaT when the date is unknown).
+    """
+    if precision == "day":
+        day = pd.Timestamp(event_date)
+        return day, day
+    if precision in ("month", "year"):
+        period = pd.Period(event_date, freq="M" if precision == "month" else "Y")
+        return period.start_time, period.end_time.normalize()
+    return pd.NaT, published
+
+
+def with_windows(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims with ``earliest`` and ``latest``: the window of days each event date can mean
+    (:func:`date_window`).
+
+    Args:
+        claims: a claims table (event_date, date_precision, published).
+    Returns:
+        A copy with the two columns added.
+    """
+    out = claims.copy()
+    windows = [date_window(d, p, pub) for d, p, pub in zip(out["event_date"], out["date_precision"], out["published"])]
+    out["earliest"] = [w[0] for w in windows]
+    out["latest"] = [w[1] for w in windows]
+    return out
+
+
+#: hedges a claim's note records (``data/hedges.csv``: name, pattern)
+HEDGES = DATA_DIR / "hedges.csv"
+
+
+def hedges(claims: pd.DataFrame) -> pd.DataFrame:
+    """Which hedges each claim's ``note`` records (reported speech, belief, preliminary figures,
+    vague quantities, inference, a weaker reading than the label), one boolean column per hedge
+    (``data/hedges.csv``) and ``hedges``, their names joined.
+
+    Args:
+        claims: a claims table with a ``note`` column.
+    Returns:
+        A copy with one column per hedge and ``hedges``.
+    """
+    table = read_table(HEDGES, ["name", "pattern"])
+    out = claims.copy()
+    for name, pattern in zip(table["name"], table["pattern"]):
+        out[name] = out["note"].str.contains(pattern, regex=True)
+    names = list(table["name"])
+    out["hedges"] = out[names].apply(lambda r: "; ".join(k for k in names if r[k]), axis=1)
+    return out
