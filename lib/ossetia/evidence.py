@@ -334,11 +334,26 @@ def _select(df: pd.DataFrame, what: str, criteria: dict) -> pd.DataFrame:
 
 def claims(theme: str | None = None, actor: str | None = None, action: str | None = None,
            target: str | None = None, doc_id: str | None = None, seeds=None) -> pd.DataFrame:
-    """Claims filtered in one call; every row keeps its evidence (quote, offsets, outlet, date)."""
+    """Claims filtered in one call; every row keeps its evidence (quote, offsets, outlet, date).
+
+    Args:
+        theme, actor, action, target, doc_id: a value or a list of values to keep (None: any);
+            an unknown value is a KeyError naming it.
+        seeds: the seeds folder (default: the project's).
+    Returns:
+        The matching rows of :func:`load_claims`.
+    """
     return _select(load_claims(seeds), "claims",
                    {"theme": theme, "actor": actor, "action": action, "target": target, "doc_id": doc_id})
 
 
 def numbers(measure: str | None = None, subject: str | None = None, seeds=None) -> pd.DataFrame:
-    """Reported numbers filtered by measure and/or subject, each row with its evidence."""
+    """Reported numbers filtered by measure and/or subject, each row with its evidence.
+
+    Args:
+        measure, subject: a value or a list of values to keep (None: any).
+        seeds: the seeds folder (default: the project's).
+    Returns:
+        The matching rows of :func:`load_numbers`.
+    """
     return _select(load_numbers(seeds), "numbers", {"measure": measure, "subject": subject})

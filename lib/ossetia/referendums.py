@@ -7,7 +7,14 @@ import pandas as pd
 
 
 def referendum_table(reference: pd.DataFrame) -> pd.DataFrame:
-    """Reference results, one row per referendum, with shares recomputed from the counts."""
+    """Reference results, one row per referendum, with shares recomputed from the counts.
+
+    Args:
+        reference: ``reference/referendum_results.csv`` (:func:`ossetia.evidence.load_reference`).
+    Returns:
+        One row per referendum: the measures as columns plus turnout_computed,
+        yes_of_valid_computed, yes_of_cast_computed and yes_of_registered_computed (percent).
+    """
     wide = reference.pivot(index="referendum", columns="measure", values="value").astype(float)
     wide["turnout_computed"] = (100 * wide["votes_cast"] / wide["registered_voters"]).round(2)
     wide["yes_of_valid_computed"] = (100 * wide["yes"] / (wide["yes"] + wide["no"])).round(2)
@@ -23,7 +30,13 @@ def referendum_year(key: str) -> str:
 
 def source_check_table(numbers: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     """The counts a reader must reconcile: registered voters, votes, population; and what
-    a reported yes share of the registered voters would imply, read literally."""
+    a reported yes share of the registered voters would imply, read literally.
+
+    Args:
+        numbers: the numbers table (:func:`ossetia.evidence.load_numbers`).
+        reference: ``reference/referendum_results.csv``.
+    Returns:
+        One row per count: what, count, layer (seed, derived or reference), cite, note."""
     n = numbers.set_index("number_id")
     t = referendum_table(reference).set_index("referendum").loc["referendum_2006"]
     ref = reference[reference["referendum"] == "referendum_2006"].set_index("measure")

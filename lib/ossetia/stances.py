@@ -75,7 +75,13 @@ def actor_groups(actors, lane_of: dict[str, str], seeds: str | Path | None = Non
 
 
 def position_lanes(seeds: str | Path | None = None) -> list[str]:
-    """The lanes the positions figure draws, in order (``positions`` = yes in ``vocab/lanes.csv``)."""
+    """The lanes the positions figure draws, in order (``positions`` = yes in ``vocab/lanes.csv``).
+
+    Args:
+        seeds: the seeds folder (default: the project's).
+    Returns:
+        The lane names.
+    """
     lanes = load_lanes(seeds)
     return list(lanes.loc[lanes["positions"], "lane"])
 

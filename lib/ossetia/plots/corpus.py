@@ -21,7 +21,13 @@ LABELLED = 60
 
 def corpus_timeline_figure(corpus: pd.DataFrame) -> Figure:
     """The documents on a time line: outlet, publication date (filled = stated in the text,
-    hollow = inferred), and length in words."""
+    hollow = inferred), and length in words.
+
+    Args:
+        corpus: the corpus (:func:`ossetia.load_corpus`), or some of its rows.
+    Returns:
+        The figure.
+    """
     with house_style():
         n = len(corpus)
         fig = new_figure((11, min(30.0, max(4.6, 1.6 + 0.28 * n))))  # a row per document, within reason
