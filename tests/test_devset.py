@@ -74,3 +74,19 @@ def test_evaluate_gives_a_tidy_table_for_the_tuning_part(tmp_path, reference_def
     assert (t["found"] <= t["n"]).all() and (t["correct"] <= t["n_extracted"]).all()
     with pytest.raises(ValueError, match="unknown set"):
         devset.evaluate(("test",))
+
+
+@needs_texts
+def test_stored_report_is_what_the_texts_give_now(reference_default):
+    # notebook 05 shows the stored tables; they must be what scoring the articles gives today
+    scores, misses = devset.report()
+    pd.testing.assert_frame_equal(devset.stored_scores(), scores, check_dtype=False)
+    pd.testing.assert_frame_equal(devset.stored_misses(), misses, check_dtype=False)
+
+
+def test_stored_report_reads_without_the_texts():
+    scores = devset.stored_scores()
+    assert set(scores["set"]) == set(devset.SET_NAMES) and set(scores["rule"]) == {"project", "strict"}
+    assert scores[["recall", "precision"]].apply(lambda c: c.between(0, 1)).all().all()
+    counts = devset.annotation_counts()
+    assert set(counts.index) == set(devset.SPLITS) and counts["claims"].sum() == len(devset._read(devset.CLAIMS))

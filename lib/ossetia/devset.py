@@ -216,3 +216,95 @@ def rules_fingerprint() -> str:
 def heldback_log() -> pd.DataFrame:
     """Every scoring of the held-back part: when, with which rules (fingerprint), and the scores."""
     return _read(HELDBACK_LOG)
+
+
+SCORES = DEVSET_DIR / "scores.csv"
+MISSES = DEVSET_DIR / "dev_misses.csv"
+_SCORE_COLUMNS = ["set", "rule", "recall", "precision", "n"]
+
+
+def dev_misses(folder: Path | None = None, seeds: str | Path | None = None) -> pd.DataFrame:
+    """What the rules miss in the tuning part (never the held-back part) under the strict rule,
+    grouped by action: ``missed`` (count) and ``example`` (the first quote missed)."""
+    import tempfile
+
+    from .corpus import load_corpus
+    from .extract import extract_claims, match_strict
+    from .segment import sentences
+
+    ann = load_annotations(folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Path(tmp) / "seeds"
+        ids = build_workspace(ws, seeds, folder)
+        corpus = load_corpus(ws)
+        cur = curated_for(ann, ids)
+        cur = cur[cur["set"] == "dev"]
+        x = extract_claims(ws, corpus)
+        matched, _ = match_strict(x[x["doc_id"].isin(set(cur["doc_id"]))], cur, sentences(corpus))
+    missed = matched[~matched["found"]]
+    out = (missed.groupby("action").agg(missed=("exact", "size"), example=("exact", "first"))
+           .reset_index().sort_values(["missed", "action"], ascending=[False, True], kind="stable"))
+    return out.reset_index(drop=True)
+
+
+def annotation_counts() -> pd.DataFrame:
+    """Articles and hand-coded claims per part of the split (read from the standoff table, so
+    it needs no texts)."""
+    ann = _read(CLAIMS).merge(load_split()[["file", "split"]], on="file")
+    return (ann.groupby("split").agg(articles=("file", "nunique"), claims=("file", "size"))
+            .rename_axis("set"))
+
+
+def report(folder: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Compute the development-set report from the texts: the scores of :func:`evaluate` on all
+    three sets (rounded to 4 places) and :func:`dev_misses`."""
+    scores = evaluate(SET_NAMES, folder=folder)[_SCORE_COLUMNS].copy()
+    scores[["recall", "precision"]] = scores[["recall", "precision"]].astype(float).round(4)
+    scores["n"] = scores["n"].astype(int)
+    return scores.reset_index(drop=True), dev_misses(folder)
+
+
+def stored_scores() -> pd.DataFrame:
+    """The scores as last written by ``python -m ossetia.devset`` (``data/devset/scores.csv``).
+    ``tests/test_devset.py`` recomputes them from the texts and fails when they are stale, so
+    notebooks can show them where the texts are absent."""
+    df = _read(SCORES)
+    df[["recall", "precision"]] = df[["recall", "precision"]].astype(float)
+    df["n"] = df["n"].astype(int)
+    return df
+
+
+def stored_misses() -> pd.DataFrame:
+    """The tuning part's misses as last written by ``python -m ossetia.devset`` (see
+    :func:`stored_scores`)."""
+    df = _read(MISSES)
+    df["missed"] = df["missed"].astype(int)
+    return df
+
+
+def write_report(folder: Path | None = None) -> list[Path]:
+    """Recompute the report from the texts and write ``scores.csv`` and ``dev_misses.csv``
+    (both or neither). Returns the paths written."""
+    from .fileio import atomic_write_text
+
+    scores, misses = report(folder)
+    texts = [scores.to_csv(index=False, lineterminator="\n"), misses.to_csv(index=False, lineterminator="\n")]
+    for path, text in zip((SCORES, MISSES), texts):
+        atomic_write_text(path, text)
+    return [SCORES, MISSES]
+
+
+def main() -> int:
+    """``python -m ossetia.devset``: rewrite the stored development-set report from the texts."""
+    import sys
+
+    if not available():
+        print(f"ossetia.devset: {missing_reason()}", file=sys.stderr)
+        return 1
+    for p in write_report():
+        print(f"wrote {rel(p)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
