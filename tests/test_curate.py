@@ -157,6 +157,8 @@ BAD = {
                        "action 'applauds' is not in vocab/actions.csv"),
     "unknown actor without actor_kind": (lambda d: _hand_row(d.assign(decision="reject"), actor="Baltic Assembly"),
                                          "actor 'Baltic Assembly' is not in vocab/actors.csv; give its kind in actor_kind"),
+    "actor the rules could not name": (lambda d: _hand_row(d.assign(decision="reject"), actor="(unknown)"),
+                                       "actor is (unknown): the rules found no name here; write who it is"),
     "doc_id not in the corpus": (lambda d: _hand_row(d.assign(decision="reject"), doc_id="042"),
                                  "doc_id '042' is not in the corpus"),
     "bad date": (lambda d: _hand_row(d.assign(decision="reject"), event_date="18/3/2015"),

@@ -80,8 +80,9 @@ def _cmd_review(args) -> int:
     folder = _workspace(args)
     df = review_table(folder, docs=args.doc or None)
     write_review(df, args.out)
-    docs = ", ".join(dict.fromkeys(df["doc_id"])) or "none"
-    print(f"wrote {len(df)} candidates for review to {rel(args.out)} (documents {docs}); "
+    ids = list(dict.fromkeys(df["doc_id"]))
+    docs = f"document{'s' if len(ids) != 1 else ''} {', '.join(ids) or 'none'}"
+    print(f"wrote {len(df)} candidates for review to {rel(args.out)} ({docs}); "
           f"set decision to accept or reject, then run: ossetia accept {rel(args.out)}")
     return 0
 

@@ -36,6 +36,8 @@ REVIEW_COLUMNS = evidence.CLAIM_COLUMNS + ["sentence", "actor_kind", "decision"]
 REQUIRED = ["decision", "doc_id", "exact", "speaker", "actor", "action", "target", "polarity",
             "event_date", "date_precision", "date_basis", "theme"]
 DECISIONS = ("accept", "reject")
+#: What the extractor writes where its rules find no actor or speaker: a reviewer must name one.
+NO_NAME = "(unknown)"
 #: An accepted row counts as already in claims.csv when these columns match a curated row.
 SAME_CLAIM = ["doc_id", "start", "end", "actor", "action", "target"]
 
@@ -202,6 +204,11 @@ def accept_review(file: str | Path, seeds: str | Path | None = None, dry_run: bo
         row["part"] = normalise(raw, outlets[doc]).raw_part_at(i0)
         row["note"] = r.get("note", "").strip() or f"accepted from review file {path.name}"
         kind = r.get("actor_kind", "").strip()
+        blank = [c for c in ("actor", "speaker") if row[c] == NO_NAME]
+        if blank:
+            bad(f"{' and '.join(blank)} is {NO_NAME}: the rules found no name here; write who it is "
+                f"(with actor_kind if it is new to vocab/actors.csv) or reject the row")
+            continue
         known = vocab["actors"] | set(new_actors)
         missing = [row[c] for c in ("actor", "speaker") if row[c] and row[c] not in known]
         for newname in dict.fromkeys(missing):
