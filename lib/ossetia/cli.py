@@ -117,8 +117,17 @@ def _cmd_figures(args) -> int:
     folder = _workspace(args)
     out = figures_out(folder, args.out)
     written = export_figures(out=out, formats=args.format.split(","), only=args.only or None,
-                             seeds=folder)
+                             seeds=folder, preset=args.preset, bare=args.bare, svg_text=args.svg_text)
     print(f"wrote {len(written)} files to {rel(out)}")
+    return 0
+
+
+def _cmd_brief(args) -> int:
+    from .brief import make_brief
+
+    folder = _workspace(args)
+    out = make_brief(args.out, only=args.only or None, seeds=folder)
+    print(f"wrote {rel(out)}")
     return 0
 
 
@@ -209,7 +218,23 @@ def build_parser() -> argparse.ArgumentParser:
                         "for a workspace DIR)")
     f.add_argument("--format", default="png,svg,pdf")
     f.add_argument("--only", nargs="+", metavar="NAME")
+    f.add_argument("--preset", default="print", metavar="PRESET",
+                   help="print (each figure's own size, the default), slide (13.33 x 7.5 in, no text under 12 pt) "
+                        "or memo (6.3 in column, no text under 7 pt); a figure too full for the size is split "
+                        "into NAME-1, NAME-2 ...")
+    f.add_argument("--bare", action="store_true",
+                   help="leave out the built-in title and source line (they are in index.csv / README.md)")
+    f.add_argument("--svg-text", default="text", metavar="MODE",
+                   help="text: SVG text stays text (default); path: text drawn as outlines, for machines "
+                        "without the DejaVu Sans font")
     f.set_defaults(func=_cmd_figures)
+
+    b = with_seeds(sub.add_parser("brief", help="a briefing pack of the figures: PowerPoint deck or PDF memo"))
+    b.add_argument("--out", default="brief.pptx", metavar="FILE",
+                   help="FILE.pptx: one slide per figure, caption and quotes in the speaker notes (needs the "
+                        "'brief' extra); FILE.pdf: a memo, one page per figure (default: brief.pptx)")
+    b.add_argument("--only", nargs="+", metavar="NAME")
+    b.set_defaults(func=_cmd_brief)
 
     n = with_seeds(sub.add_parser("notebooks", help="execute the notebooks against a workspace into DIR/notebooks/"))
     n.add_argument("names", nargs="*", metavar="NAME", help="only these notebooks (e.g. 01-corpus-and-sources)")

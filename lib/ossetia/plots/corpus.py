@@ -11,6 +11,7 @@ from ..ids import frame_key
 from ..manifest import published_label
 from .entry import Entry
 from .layout import axes_inches, source_labels, x_inches
+from .presets import current
 from .style import INK, finish, house_style, new_figure, text_width
 from .texts import number as count_word
 
@@ -19,18 +20,23 @@ from .texts import number as count_word
 LABELLED = 60
 
 
-def corpus_timeline_figure(corpus: pd.DataFrame) -> Figure:
+def corpus_timeline_figure(corpus: pd.DataFrame, preset=None) -> Figure:
     """The documents on a time line: outlet, publication date (filled = stated in the text,
     hollow = inferred), and length in words.
 
     Args:
         corpus: the corpus (:func:`ossetia.load_corpus`), or some of its rows.
+        preset: the size to draw for (default: print, or the one set by
+            :func:`ossetia.plots.presets.use`).
     Returns:
         The figure.
     """
-    with house_style():
+    P = current(preset)
+    fs = P.pt(10)
+    with house_style(), P.rc():
         n = len(corpus)
-        fig = new_figure((11, min(30.0, max(4.6, 1.6 + 0.28 * n))))  # a row per document, within reason
+        h = min(30.0, max(4.6, 1.6 + 0.28 * n))  # a row per document, within reason
+        fig = new_figure(P.size((11, h), memo_height=min(P.max_height or h, max(3.6, 1.4 + 0.22 * n))))
         ax = fig.add_subplot()
         df = corpus.sort_values(["published", "doc_id"], key=frame_key).reset_index(drop=True)
         years = df["published"].dt.year
@@ -49,22 +55,25 @@ def corpus_timeline_figure(corpus: pd.DataFrame) -> Figure:
         xin = x_inches(ax, aw)
         if n > LABELLED:  # one collection for all markers: no labels, no per-document ids
             stated = (df["date_basis"] == "stated").to_numpy()
-            ax.scatter(df["published"], range(n), s=df["n_words"] * 0.9, marker="o", linewidths=1.5,
+            ax.scatter(df["published"], range(n), s=P.k(P.k(1)) * df["n_words"] * 0.9, marker="o", linewidths=1.5,
                        facecolor=["#0072B2" if x else "white" for x in stated], edgecolor="#0072B2", zorder=3)
             return fig
         for i, r in df.iterrows():
             stated = r["date_basis"] == "stated"
-            ax.scatter(r["published"], i, s=r["n_words"] * 0.9, marker="o", linewidths=1.5,
+            ax.scatter(r["published"], i, s=P.k(P.k(r["n_words"] * 0.9)), marker="o", linewidths=1.5,
                        facecolor="#0072B2" if stated else "white", edgecolor="#0072B2", zorder=3,
                        gid=f"doc:{r['doc_id']}")
             label = (f"{r['outlet']} ({r['doc_id']}) · {published_label(r['published'], r.get('published_precision'))}"
                      f" · {r['n_words']} words"
                      f" · date {r['date_basis']}")
-            off = 8 + (r["n_words"] * 0.9) ** 0.5 / 2  # clear of the marker
-            right = xin(r["published"]) + (off + text_width(label, 10)) / 72 < aw - 0.05
+            off = P.k(8 + (r["n_words"] * 0.9) ** 0.5 / 2)  # clear of the marker
+            if not P.is_print and xin(r["published"]) + (off + text_width(label, fs)) / 72 >= aw - 0.05 \
+                    and xin(r["published"]) - (off + text_width(label, fs)) / 72 <= 0.05:
+                label = label.replace(" · date", "\ndate").replace(" · ", "\n", 1)  # no room on either side: wrap
+            right = xin(r["published"]) + (off + max(text_width(x, fs) for x in label.split("\n"))) / 72 < aw - 0.05
             ax.annotate(label, (r["published"], i), xytext=(off if right else -off, 0),
                         textcoords="offset points", va="center", ha="left" if right else "right",
-                        fontsize=10, color=INK)
+                        fontsize=fs, color=INK)
     return fig
 
 

@@ -24,6 +24,9 @@ class Entry:
     alt: Text
     build: Callable[[dict], Figure]
     evidence: Callable[[dict], list[str]]  # claim / number / reference ids shown
+    #: how the figure splits at a preset where it cannot hold its content: (label, select) per
+    #: part, select(tables) -> the tables of that part; None or [] -> drawn whole
+    parts: Callable[[dict, object], list] | None = None
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,11 @@ class Briefing:
 
 
 def entry(name: str, texts: Callable[[dict], dict], build: Callable[[dict], Figure],
-          evidence: Callable[[dict], list[str]]) -> Entry:
+          evidence: Callable[[dict], list[str]], parts: Callable[[dict, object], list] | None = None) -> Entry:
     """An :class:`Entry` whose title, caption and alt text come from ``texts(data)`` (a dict with
-    those keys, computed from the rows the figure draws)."""
+    those keys, computed from the rows the figure draws); ``parts``: see :attr:`Entry.parts`."""
     return Entry(name, lambda d: texts(d)["title"], lambda d: texts(d)["caption"], lambda d: texts(d)["alt"],
-                 build, evidence)
+                 build, evidence, parts)
 
 
 def ids_of(*cols) -> list[str]:

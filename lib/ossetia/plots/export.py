@@ -3,30 +3,34 @@
 Each figure has a name, a builder (the same plotting function the notebooks call), a title,
 caption, alt text and the evidence it shows (claim ids, number ids, reference rows); the
 entries live beside their draw functions in the figure modules and are collected here, in
-gallery order. Export writes PNG (300 dpi), SVG and PDF byte-reproducibly, plus ``index.csv``
-and a README gallery.
+gallery order. Export writes PNG (300 dpi), SVG and PDF byte-reproducibly at a preset (print,
+slide, memo: :mod:`ossetia.plots.presets`), ``NAME.csv`` beside each figure, and ``index.csv`` and
+a README gallery (:mod:`ossetia.plots.index`).
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import matplotlib
 from matplotlib.figure import Figure
 
 from ..corpus import load_corpus
 from ..errors import OssetiaError
 from ..evidence import load_claims, load_numbers, load_reference
-from ..fileio import atomic_write_bytes, atomic_write_text
+from ..fileio import atomic_write_bytes
 from ..paths import FIGURES_DIR, rel
-from . import corpus, kosovo, recognition, referendums
+from . import corpus, kosovo, presets, recognition, referendums
 from .entry import Briefing, Entry
+from .index import short_caption
 from .style import house_style, source_line
 
-__all__ = ["FORMATS", "Briefing", "ENTRIES", "briefings", "export_figures", "index_rows", "registry", "render"]
+__all__ = ["FORMATS", "Briefing", "ENTRIES", "Part", "briefings", "check_names", "export_figures", "figure_parts",
+           "registry", "render"]
 
 #: every registered figure, in gallery order
 ENTRIES: list[Entry] = corpus.ENTRIES + recognition.ENTRIES + referendums.ENTRIES + kosovo.ENTRIES
@@ -63,71 +67,127 @@ def registry(seeds: str | Path | None = None) -> dict[str, Briefing]:
     return {b.name: b for b in briefings(seeds)}
 
 
-def render(fig: Figure, fmt: str) -> bytes:
+def render(fig: Figure, fmt: str, dpi: int = 300, svg_text: str = "text") -> bytes:
+    """The bytes of ``fig`` saved as ``fmt`` (byte-reproducible). ``svg_text``: ``text`` keeps
+    SVG text as text (searchable, needs the font), ``path`` draws it as outlines (same look where
+    DejaVu Sans is missing)."""
+    if svg_text not in SVG_TEXT:
+        raise OssetiaError(None, f"unknown SVG text mode {svg_text!r}; choose from {', '.join(SVG_TEXT)}")
     buf = io.BytesIO()
-    with house_style():  # svg.hashsalt, font types etc. are read when saving
-        fig.savefig(buf, format=fmt, dpi=300, metadata=_META[fmt])
+    with house_style(), matplotlib.rc_context({"svg.fonttype": "none" if svg_text == "text" else "path"}):
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=_META[fmt])  # svg.hashsalt, font types: read when saving
     return buf.getvalue()
 
 
+SVG_TEXT = ("text", "path")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One figure as exported: a whole registered figure, or one part of a split one."""
+
+    name: str  # file stem: the entry's name, or NAME-1, NAME-2 … for the parts of a split figure
+    entry: str
+    title: str
+    caption: str
+    alt: str
+    fig: Figure
+    evidence: list[str]
+    rows: object  # DataFrame: the rows drawn (ossetia.plots.index.figure_rows)
+    credit: str
+    sources: str  # the source line as drawn
+
+    @property
+    def short_caption(self) -> str:
+        return short_caption(self.caption)
+
+
+def check_names(only: list[str] | None, seeds: str | Path | None = None) -> list[str]:
+    """The figure names to export: ``only`` checked against the registry (default: all)."""
+    names = [e.name for e in ENTRIES]
+    unknown = [n for n in (only or []) if n not in names]
+    if unknown:
+        raise OssetiaError(None, f"unknown figure name(s) {', '.join(unknown)}; known: {', '.join(names)}")
+    return list(only or names)
+
+
+def figure_parts(names: list[str], preset=None, bare: bool = False, seeds: str | Path | None = None) -> list[Part]:
+    """Draw the figures ``names`` for ``preset`` (split where it cannot hold a figure whole),
+    with their texts, evidence ids, rows drawn and credit line."""
+    from .index import credit_line, figure_rows
+
+    P = presets.preset(preset)
+    data = _load(None if seeds is None else Path(seeds).resolve())
+    out = []
+    for e in ENTRIES:
+        if e.name not in names:
+            continue
+        splits = (e.parts(data, P) if e.parts else None) or [("", None)]
+        for i, (label, select) in enumerate(splits, 1):
+            d = select(data) if select else data
+            with presets.use(P, bare=bare, part=label):
+                fig = e.build(d)
+            ids = e.evidence(d)
+            rows = figure_rows(ids, data)
+
+            def text(t, d=d):
+                return t if isinstance(t, str) else t(d)
+            title = text(e.title) + (f" ({label})" if label else "")
+            out.append(Part(f"{e.name}-{i}" if label else e.name, e.name, title, text(e.caption), text(e.alt), fig,
+                            ids, rows, credit_line(rows), source_line(fig)))
+    return out
+
+
 def export_figures(out: str | Path | None = None, formats: list[str] | None = None,
-                   only: list[str] | None = None, seeds: str | Path | None = None) -> list[Path]:
-    """Write the registered figures. Validates every argument before writing anything."""
+                   only: list[str] | None = None, seeds: str | Path | None = None, preset=None,
+                   bare: bool = False, svg_text: str = "text") -> list[Path]:
+    """Write the registered figures for ``preset`` (print, slide or memo; default print), each
+    with ``NAME.csv`` (the rows drawn), and ``index.csv`` + ``README.md`` describing the figures
+    in the folder. ``bare`` leaves out the built-in title and source line. Validates every
+    argument and draws and renders everything before writing anything.
+
+    Returns:
+        The paths written.
+    """
+    from .index import data_csv, merge_index, write_index
+
     out = FIGURES_DIR if out is None else Path(out)
     formats = list(formats or FORMATS)
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise OssetiaError(None, f"unknown format(s) {', '.join(bad)}; choose from {', '.join(FORMATS)}")
-    reg = registry(seeds)
-    unknown = [n for n in (only or []) if n not in reg]
-    if unknown:
-        raise OssetiaError(None, f"unknown figure name(s) {', '.join(unknown)}; known: {', '.join(reg)}")
+    P = presets.preset(preset)
+    if svg_text not in SVG_TEXT:
+        raise OssetiaError(None, f"unknown SVG text mode {svg_text!r}; choose from {', '.join(SVG_TEXT)}")
+    names = check_names(only, seeds)
     if out.exists() and not out.is_dir():
         raise OssetiaError(rel(out), "is a file, not a folder")
+    parent = next((p for p in [out, *out.parents] if p.exists()), None)
+    if parent is None or not os.access(parent, os.W_OK):
+        raise OssetiaError(rel(out), "output folder is not writable")
+    files: dict[str, bytes] = {}
+    entries = []
+    for part in figure_parts(names, P, bare, seeds):
+        own = []
+        for fmt in formats:
+            files[f"{part.name}.{fmt}"] = render(part.fig, fmt, svg_text=svg_text)
+            own.append(f"{part.name}.{fmt}")
+        files[f"{part.name}.csv"] = data_csv(part.rows).encode("utf-8")
+        own.append(f"{part.name}.csv")
+        entries.append({"name": part.name, "title": part.title, "short_caption": part.short_caption,
+                        "caption": part.caption, "alt_text": part.alt, "credit": part.credit, "sources": part.sources,
+                        "evidence": " ".join(part.evidence), "preset": P.name + (" bare" if bare else ""),
+                        "files": " ".join(own)})
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise OssetiaError(rel(out), f"cannot create the output folder ({e.strerror})") from None
     if not os.access(out, os.W_OK):
         raise OssetiaError(rel(out), "output folder is not writable")
-    names = only or list(reg)
     written: list[Path] = []
-    sources: dict[str, str] = {}
-    for name in names:
-        b = reg[name]
-        fig = b.build()
-        sources[name] = source_line(fig)
-        for fmt in formats:
-            path = out / f"{name}.{fmt}"
-            atomic_write_bytes(path, render(fig, fmt))
-            written.append(path)
-    if not only and formats == list(FORMATS):  # the index describes the complete set only
-        written += _write_index(out, reg, sources)
+    for name, data in files.items():
+        atomic_write_bytes(out / name, data)
+        written.append(out / name)
+    command = f"ossetia figures --preset {P.name}" + (" --bare" if bare else "")
+    written += write_index(out, merge_index(out, entries), command)
     return written
-
-
-def index_rows(reg: dict[str, Briefing], sources: dict[str, str]) -> list[dict]:
-    """One row per figure; ``sources`` is each figure's source line as drawn."""
-    return [{"name": b.name, "title": b.title, "caption": b.caption, "alt_text": b.alt,
-             "sources": sources[b.name], "evidence": " ".join(b.evidence()),
-             "files": " ".join(f"{b.name}.{f}" for f in FORMATS)} for b in reg.values()]
-
-
-def _write_index(out: Path, reg: dict[str, Briefing], sources: dict[str, str]) -> list[Path]:
-    rows = index_rows(reg, sources)
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, list(rows[0]), lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    atomic_write_text(out / "index.csv", buf.getvalue())
-    lines = ["# Briefing figures", "",
-             "Generated by `make figures` (`ossetia figures`) from the evidence tables in `seeds/`; "
-             "do not edit by hand. Each figure comes as PNG (300 dpi), SVG and PDF (text stays "
-             "text, fonts embedded). `index.csv` lists the same information in a table.", ""]
-    for r in rows:
-        lines += [f"## {r['title']}", "", f"![{r['alt_text']}]({r['name']}.png)", "",
-                  f"**{r['name']}**: {r['caption']}", "", f"*Sources:* {r['sources']}", "",
-                  f"*Evidence shown:* {r['evidence']}", "",
-                  f"Files: [PNG]({r['name']}.png) · [SVG]({r['name']}.svg) · [PDF]({r['name']}.pdf)", ""]
-    atomic_write_text(out / "README.md", "\n".join(lines))
-    return [out / "index.csv", out / "README.md"]

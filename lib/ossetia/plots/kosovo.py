@@ -13,11 +13,23 @@ from ..stances import argument_map, argument_sides, kosovo_sequence
 from ..vocab import target_labels
 from .entry import entry, ids_of
 from .layout import axes_inches, fmt_day, place_blocks, short_target, source_labels, wrap_pt, x_inches
-from .style import INK, STANCES, finish, footer_fraction, house_style, new_figure, text_width
+from .presets import current, is_bare
+from .style import INK, STANCES, finish, footer_fraction, house_style, legend_columns, new_figure, text_width
 from .texts import day, fill, listing, month, number, plural, span
 
 
-def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
+def argument_map_parts(data: dict, P) -> list[tuple[str, list[str]]]:
+    """How the argument map splits at preset ``P``: (label, sides) per part, or ``[]`` when all
+    quotes fit at the preset's type sizes (then: who invokes it / who denies it or warns)."""
+    if P.is_print:
+        return []
+    if not kosovo_argument_map_figure(data["claims"], data["corpus"], preset=P).crowded:
+        return []
+    return [("1/2: who invokes it", ["invokes"]), ("2/2: who denies it, who warns", ["denies", "warns"])]
+
+
+def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame, preset=None,
+                               sides: list[str] | None = None) -> Figure:
     """An argument map: the precedent question in the middle, who invokes it on the left, who
     denies it on the right, who warns against recognising the precedent's case below; each box
     quotes the evidence.
@@ -25,34 +37,48 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
     Args:
         claims: the claims table (:func:`ossetia.evidence.load_claims`, or a filtered copy).
         corpus: the corpus, for the source line.
+        preset: the size to draw for (:mod:`ossetia.plots.presets`); :func:`argument_map_parts` says how it splits.
+        sides: the groups to draw (default all: invokes, denies, warns).
     Returns:
-        The figure.
+        The figure; its ``crowded`` attribute tells whether the quotes needed more room than the
+        canvas has at the smallest type.
     """
     from matplotlib.patches import FancyBboxPatch
 
+    P = current(preset)
+
     am = argument_map(claims)
+    if sides is not None:
+        am = am[am["side"].isin(sides)]
     kosovo = claims[(claims["action"] == "declares_independence") & (claims["target"] == "kosovo_independence")
                     & (claims["event_date"].str.len() > 0)]
     when = f"\n({fmt_day(kosovo['event_date'].min())})" if len(kosovo) else ""
-    W, H = 13.0, 7.6
-    sides = {r["side"]: (STANCES[r["stance"]][0], r["label"]) for r in argument_sides().to_dict("records")}
-    cols = {"invokes": (0.2, 4.65), "warns": (4.9, 8.1), "denies": (8.35, W - 0.2)}  # x0, x1 in inches
-    with house_style():
+    W, H = P.size((13.0, 7.6), memo_height=8.5)
+    sx = W / 13.0  # the columns follow the canvas width
+    groups = {r["side"]: (STANCES[r["stance"]][0], r["label"]) for r in argument_sides().to_dict("records")}
+    cols = {"invokes": (0.2 * sx, 4.65 * sx), "warns": (4.9 * sx, 8.1 * sx), "denies": (8.35 * sx, W - 0.2 * sx)}
+    if sides is not None and "invokes" not in sides:  # a part without the left group: the rest widens
+        cols = {"invokes": (0.2 * sx, 0.2 * sx), "warns": (0.2 * sx, 6.4 * sx), "denies": (6.65 * sx, W - 0.2 * sx)}
+    elif sides is not None and "denies" not in sides:
+        cols = {"invokes": (0.2 * sx, 8.1 * sx), "warns": (8.35 * sx, W - 0.2 * sx), "denies": (W - 0.2 * sx, W - 0.2 * sx)}
+    with house_style(), P.rc():
         fig = new_figure((W, H), layout=None)
+        fig.crowded = False
         finish(fig, kosovo_argument_map_texts(claims)["title"],
                source_labels(corpus, am["doc_id"]),
                note="Quotes are exact spans of the raw texts (seeds/claims.csv, theme kosovo_precedent).")
         foot = footer_fraction(fig)
-        top = 0.62  # inches kept for the title
+        top = 0.62 * P.pt(15) / 15 * (1 if P.is_print else 1.1) if not is_bare() else 0.1  # inches kept for the title
         ax = fig.add_axes((0, foot, 1, 1 - foot - top / H))
         ax.set_axis_off()
         ah = H * (1 - foot) - top  # axes height in inches; data units are inches
         ax.set_xlim(0, W)
         ax.set_ylim(0, ah)
 
+        pad = P.k(0.08)
+
         def layout(rows, x0, x1, fs):
             """Wrapped lines and box heights (inches) for one column."""
-            pad = 0.08
             out = []
             for _, r in rows.iterrows():
                 who = r["actor"] if r["speaker"] in (r["actor"], r["voice"]) else \
@@ -63,37 +89,51 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
                 out.append((r, head, quote, (len(head) + len(quote)) * fs * 1.22 / 72 + 2 * pad))
             return out
 
-        gap, head_h = 0.12, 0.32
+        gap, head_h = P.k(0.12), 0.32 * P.pt(11) / 11
+        titles = {side: t if P.is_print else "\n".join(wrap_pt(t, P.pt(11), (cols[side][1] - cols[side][0]) * 72, "bold"))
+                  for side, (_, t) in groups.items()}
+        title_lines = {side: t.count("\n") + 1 for side, t in titles.items()}
         # the largest type size at which the tallest column fits
-        for fs in (10, 9.5, 9, 8.5, 8, 7.5):
-            boxes = {side: layout(am[am["side"] == side], *cols[side], fs) for side in sides}
-            need = {side: head_h + sum(b[3] for b in bs) + gap * max(len(bs) - 1, 0) for side, bs in boxes.items()}
-            if max(need["invokes"], need["denies"]) <= ah - 0.05:
+        sizes = (10, 9.5, 9, 8.5, 8, 7.5) if P.is_print else sorted({P.pt(x) for x in (10, 9.5, 9, 8.5, 8, 7.5)}, reverse=True)
+        for fs in sizes:
+            boxes = {side: layout(am[am["side"] == side], *cols[side], fs) for side in groups}
+            need = {side: head_h * title_lines[side] + sum(b[3] for b in bs) + gap * max(len(bs) - 1, 0)
+                    for side, bs in boxes.items()}
+            q_need = 0 if P.is_print else 1.05 * P.pt(13) / 13 + need["warns"] + 0.3
+            if max(need["invokes"], need["denies"], q_need) <= ah - 0.05:
                 break
+        else:
+            fig.crowded = True
         q_text = f"{short_target('kosovo_independence', target_labels())}{when}\nas a 'precedent'?"
-        q_h = 1.05
+        q_h = 1.05 * P.pt(13) / 13
+        if not P.is_print:  # wrap the question to its column
+            q_text = "\n".join(wrap_pt(q_text, P.pt(13), (cols["warns"][1] - cols["warns"][0] - 0.5) * 72, "bold"))
+            q_h = (q_text.count("\n") + 1) * P.pt(13) * 1.3 / 72 + 0.3
         warn_top = min(ah - 0.05, need["warns"] + 0.1)  # the warning group sits at the bottom of the centre
         q_y = (ah + warn_top) / 2  # the question box: centred in the space above the warnings
-        q_w = min(max(text_width(t, 13, "bold") for t in q_text.split("\n")) / 72 + 0.45,
+        q_w = min(max(text_width(t, P.pt(13), "bold") for t in q_text.split("\n")) / 72 + 0.45 * sx,
                   cols["warns"][1] - cols["warns"][0] - 0.3)
         qx0 = (cols["warns"][0] + cols["warns"][1] - q_w) / 2
         qx1 = qx0 + q_w
         ax.add_patch(FancyBboxPatch((qx0, q_y - q_h / 2), qx1 - qx0, q_h, boxstyle="round,pad=0,rounding_size=0.12",
                                     fc="#F2F2F2", ec=INK, lw=1.2))
-        ax.text((qx0 + qx1) / 2, q_y, q_text, ha="center", va="center", fontsize=13, fontweight="bold", color=INK)
-        for side, (col, title) in sides.items():
+        ax.text((qx0 + qx1) / 2, q_y, q_text, ha="center", va="center", fontsize=P.pt(13), fontweight="bold", color=INK)
+        for side, (col, title) in groups.items():
+            if sides is not None and side not in sides:
+                continue
+            title = titles[side]
             x0, x1 = cols[side]
             y = {"invokes": ah - 0.05, "warns": warn_top,  # short groups beside the question: centred on it
                  "denies": min(ah - 0.05, max(q_y + need["denies"] / 2 + head_h / 2, need["denies"] + 0.05))}[side]
-            ax.text((x0 + x1) / 2, y, title, ha="center", va="top", fontsize=11, fontweight="bold", color=col)
-            y -= head_h
+            ax.text((x0 + x1) / 2, y, title, ha="center", va="top", fontsize=P.pt(11), fontweight="bold", color=col)
+            y -= head_h * (title.count("\n") + 1)
             ys = []
             for r, head, quote, h in boxes[side]:
                 ax.add_patch(FancyBboxPatch((x0, y - h), x1 - x0, h, boxstyle="round,pad=0,rounding_size=0.06",
                                             fc="white", ec=col, lw=1.4, gid=f"box:{r['claim_id']}"))
-                ax.text(x0 + 0.08, y - 0.08, "\n".join(head), ha="left", va="top", fontsize=fs, fontweight="bold",
+                ax.text(x0 + pad, y - pad, "\n".join(head), ha="left", va="top", fontsize=fs, fontweight="bold",
                         color=INK, linespacing=1.2)
-                ax.text(x0 + 0.08, y - 0.08 - len(head) * fs * 1.22 / 72, "\n".join(quote), ha="left", va="top", fontsize=fs,
+                ax.text(x0 + pad, y - pad - len(head) * fs * 1.22 / 72, "\n".join(quote), ha="left", va="top", fontsize=fs,
                         color=INK, linespacing=1.2, gid=f"claim:{r['claim_id']}")
                 ys.append((y - h, y))
                 y -= h + gap
@@ -115,7 +155,7 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame) -> Fi
 
 
 def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: pd.DataFrame,
-                           seeds: str | Path | None = None) -> Figure:
+                           seeds: str | Path | None = None, preset=None) -> Figure:
     """The dated sequence from the precedent's case to recognition (:func:`ossetia.stances.kosovo_sequence`):
     reference events hollow and dashed, seed claims filled.
 
@@ -124,6 +164,7 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
         events: ``reference/events.csv``.
         corpus: the corpus, for the source line.
         seeds: the seeds folder the vocabularies are read from (default: the project's).
+        preset: the size to draw for (:mod:`ossetia.plots.presets`; default print).
     Returns:
         The figure.
     """
@@ -144,7 +185,10 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
     xa = x0 - span * 0.11 if len(earlier) else x0
     xb = x1 + span * 0.11 if len(later) else x1
     zone = {"later": x1 + span * 0.06, "earlier": x0 - span * 0.06}
-    fs, lh, wrap = 8.5, 8.5 * 1.22 / 72, 2.45 * 72  # type size, line height (inches), wrap width (points)
+    P = current(preset)
+    size = P.size((13, 5.8), memo_height=6.4)
+    fs = P.pt(8.5)  # type size, line height (inches), wrap width (points)
+    lh, wrap = fs * 1.22 / 72, min(2.45 * 72 * fs / 8.5, size[0] * 72 * 0.3)
     blue = "#0072B2"
 
     def entries(rows):
@@ -164,8 +208,8 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
                 out += [(t, True, "reference-layer") for t in wrap_pt(f"{r['what']} [{r['cite']}]", fs, wrap)]
         return out
 
-    with house_style():
-        fig = new_figure((13, 5.8))
+    with house_style(), P.rc():
+        fig = new_figure(size)
         ax = fig.add_subplot()
         ax.set_yticks([])
         for side in ("left", "bottom"):
@@ -180,10 +224,12 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
         ax.grid(axis="x", color="#EEEEEE", lw=0.6)
         ax.set_axisbelow(True)
         ax.legend(handles=[
-            Line2D([], [], ls="-", marker="o", color=blue, ms=8, label="seed evidence (claim in a seed text)"),
-            Line2D([], [], ls="--", marker="o", color="black", mfc="white", mec="black", ms=8,
+            Line2D([], [], ls="-", marker="o", color=blue, ms=P.k(8), label="seed evidence (claim in a seed text)"),
+            Line2D([], [], ls="--", marker="o", color="black", mfc="white", mec="black", ms=P.k(8),
                    label="reference event (public source)")],
-            loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=9.5, borderaxespad=0.3)
+            loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=P.pt(9.5), borderaxespad=0.3,
+            ncol=2 if P.is_print else legend_columns(["seed evidence (claim in a seed text)",
+                                                      "reference event (public source)"], P.pt(9.5), size[0] - 0.3))
         finish(fig, kosovo_sequence_texts(claims, events, seeds)["title"],
                source_labels(corpus, claims.loc[claims["claim_id"].isin(seq["cite"]), "doc_id"])
                + [f"reference: {s}" for s in sorted(set(seq.loc[seq["layer"] == "reference", "outlet"]))],
@@ -206,11 +252,11 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
                 zc = mdates.date2num(zone[key])
                 ax.plot([zc - (n1 - n0) * 0.025, zc + (n1 - n0) * 0.025], [0, 0], color="#888888", lw=1.2, zorder=1)
                 brk = (mdates.date2num(edge) + zc) / 2 + (-(n1 - n0) * 0.012 if key == "later" else (n1 - n0) * 0.012)
-                ax.text(brk, 0, "//", ha="center", va="center", fontsize=12, color="#888888")
+                ax.text(brk, 0, "//", ha="center", va="center", fontsize=P.pt(12), color="#888888")
         # label blocks: dates closer than ~0.35 inch share a block
         blocks, cur = [], []
         for _, r in inside.sort_values(["when", "cite"]).iterrows():
-            if cur and xin(r["when"]) - xin(cur[-1]["when"]) > 0.35:
+            if cur and xin(r["when"]) - xin(cur[-1]["when"]) > P.k(0.35):
                 blocks.append(cur)
                 cur = []
             cur.append(r)
@@ -249,10 +295,10 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
                 for _, r in g.iterrows():
                     xd = b["at"][r["date"]]
                     if ref:
-                        ax.scatter([xd], [0], s=80, marker="o", facecolor="white", edgecolor="black", linestyle="--",
+                        ax.scatter([xd], [0], s=P.k(P.k(80)), marker="o", facecolor="white", edgecolor="black", linestyle="--",
                                    linewidths=1.3, zorder=4, gid="reference-layer")
                     else:
-                        ax.plot([xd], [0], ls="", marker="o", ms=8.5, color=blue, zorder=4, gid=f"claim:{r['cite']}")
+                        ax.plot([xd], [0], ls="", marker="o", ms=P.k(8.5), color=blue, zorder=4, gid=f"claim:{r['cite']}")
             top = side * by0 + (b["h"] if side == 1 else 0) - 0.02
             for k, (text, is_ref, lgid) in enumerate(b["lines"]):
                 ax.text(at(bx0), top - k * lh, text, ha="left", va="top", fontsize=fs, color=INK,
@@ -304,8 +350,10 @@ def kosovo_sequence_texts(claims: pd.DataFrame, events: pd.DataFrame, seeds: str
 
 ENTRIES = [
     entry("kosovo-argument-map", lambda d: kosovo_argument_map_texts(d["claims"]),
-          lambda d: kosovo_argument_map_figure(d["claims"], d["corpus"]),
-          lambda d: ids_of(argument_map(d["claims"])["claim_id"])),
+          lambda d: kosovo_argument_map_figure(d["claims"], d["corpus"], sides=d.get("sides")),
+          lambda d: ids_of(argument_map(d["claims"]).query("side in @s", local_dict={"s": d.get("sides") or
+                                                                                     ["invokes", "denies", "warns"]})["claim_id"]),
+          parts=lambda d, P: [(label, lambda d, s=s: {**d, "sides": s}) for label, s in argument_map_parts(d, P)]),
     entry("kosovo-sequence", lambda d: kosovo_sequence_texts(d["claims"], d["events"], d["seeds"]),
           lambda d: kosovo_sequence_figure(d["claims"], d["events"], d["corpus"], seeds=d["seeds"]),
           lambda d: ids_of(kosovo_sequence(d["claims"], d["events"], d["seeds"])["cite"])),

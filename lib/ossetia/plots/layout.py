@@ -57,12 +57,14 @@ def clusters(dates: list, days: int = 75) -> list[list[int]]:
     return out
 
 
-def place_lane(clusters: list[dict], lo: float, hi: float, aw: float, step: float) -> list[tuple[str, float]]:
+def place_lane(clusters: list[dict], lo: float, hi: float, aw: float, step: float,
+               strict: bool = False) -> list[tuple[str, float]] | None:
     """Choose for each cluster of a lane a side for its labels ('right' or 'left' of its markers)
     and a vertical shift (inches, from the lane centre) so that no two clusters overlap and all
     stay inside the lane (lo..hi, inches from the lane centre) and the axes (0..aw).
     Each cluster: x0, x1 (marker extent, inches), w (label width), pre (gap before the label), n (rows).
-    Returns (side, shift) per cluster; the search minimises the total shift (right preferred)."""
+    Returns (side, shift) per cluster; the search minimises the total shift (right preferred).
+    When nothing fits without overlap: ``None`` if ``strict``, else the cheapest option each."""
     shifts = sorted({round(k * step / 2, 4) for k in range(-16, 17)}, key=lambda v: (abs(v), v))
     options = []
     for c in clusters:
@@ -97,6 +99,8 @@ def place_lane(clusters: list[dict], lo: float, hi: float, aw: float, step: floa
 
     dfs(0, [], 0.0, [])
     if best[1] is None:  # nothing fits without overlap: fall back to the cheapest option each
+        if strict:
+            return None
         best[1] = [(o[0][1], o[0][2]) for o in options]
     return best[1]
 

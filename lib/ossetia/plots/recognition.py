@@ -17,53 +17,135 @@ from ..stances import actor_groups, lane_recognitions, position_lanes, positions
 from ..vocab import matrix_targets, target_labels
 from .entry import entry, ids_of
 from .layout import axes_inches, clusters, place_lane, pt, short_target, source_labels, wrap_pt, x_inches
-from .style import INK, MUTED, STANCES, finish, house_style, legend_handles, new_figure, text_width
+from .presets import current, is_bare
+from .style import INK, MUTED, STANCES, finish, house_style, legend_columns, legend_handles, new_figure, text_width
 from .texts import day, fill, listing, month, number, plural
 
 
+#: How a matrix cell names its first evidence, longest first: a smaller preset takes the first
+#: that fits its width (print always takes the first).
+CELL_LABELS = ("{voice} {date:%Y-%m-%d}{more}", "{voice} {date:%Y}{more}", "{more}")
+
+
+def _matrix_cells(m: pd.DataFrame, claims: pd.DataFrame, fmt: str) -> list:
+    """(matrix row, stances drawn, label) per cell of ``m``; the label in format ``fmt``."""
+    by_id = claims.set_index("claim_id")
+    cells = []
+    for _, r in m.iterrows():
+        ev = by_id.loc[r["claims"].split()].sort_values(["published", "outlet"])
+        first_ev = ev.iloc[0]
+        more = len(ev) - 1
+        label = fmt.format(voice=first_ev["voice"], date=first_ev["published"],
+                           more=(f" +{more}" if fmt.startswith("{voice}") else f"+{more}") if more else "").strip()
+        cells.append((r, [k for k in STANCES if k in r["stances"].split(", ")], label))
+    return cells
+
+
+def _matrix_widths(cells, targets, headings, order, P):
+    """Column widths, the actor-name width and the figure width (inches) of a matrix."""
+    fs, step = P.pt(8.5), P.k(11.5)
+    need = {t: 0.0 for t in targets}
+    for r, sts, label in cells:
+        w = (len(sts) * step + 4 + (text_width(label, fs) if label else 0)) / 72
+        need[r["target"]] = max(need[r["target"]], w)
+    head = {t: max(text_width(line, P.pt(9.5)) for line in headings[t].split("\n")) / 72 for t in targets}
+    pad = 0.28 if P.is_print else 0.16
+    widths = [max(need[t], head[t]) + pad for t in targets]
+    name_w = max(text_width(a, P.pt(10)) for a in order) / 72
+    return widths, name_w, sum(widths) + name_w + P.k(0.95)
+
+
+def _matrix_rows_fit(P) -> int:
+    """How many actor rows a matrix holds at preset ``P`` (print: any number)."""
+    if P.is_print:
+        return 10**6
+    height = P.height or P.max_height
+    overhead = 2.5 * P.pt(10) / 10 - (1.0 * P.pt(10) / 10 if is_bare() else 0)  # title, heads, legend, foot
+    return max(1, int((height - overhead) / (P.pt(10) * 1.5 / 72)))
+
+
+def matrix_parts(claims: pd.DataFrame, P, seeds: str | Path | None = None) -> list[tuple[str, list[str], list[str]]]:
+    """How the matrix splits at preset ``P``: (label, actors, targets) per part, or ``[]`` when it
+    fits whole. Columns (topics) split first where the width is short, then rows by party group
+    where the height is; each part keeps whole party groups."""
+    headings = matrix_targets(seeds)
+    m = stance_matrix(claims, targets=headings, seeds=seeds)
+    if P.is_print or m.empty:
+        return []
+    targets = [t for t in headings if t in set(m["target"])]
+    lane_of = dict(zip(claims["actor"], claims["lane"]))
+    groups = actor_groups(sorted(set(m["actor"])), lane_of, seeds)
+    actors = [a for _, g in groups for a in g]
+    col_parts = None
+    for k in range(1, len(targets) + 1):
+        size = -(-len(targets) // k)
+        chunks = [targets[i:i + size] for i in range(0, len(targets), size)]
+        for fmt in CELL_LABELS:
+            if all(_matrix_widths(_matrix_cells(m[m["target"].isin(c)], claims, fmt), c, headings, actors, P)[2]
+                   <= P.width for c in chunks):
+                col_parts = chunks
+                break
+        if col_parts:
+            break
+    col_parts = col_parts or [[t] for t in targets]
+    room, row_parts, cur = _matrix_rows_fit(P), [], []
+    for g, members in groups:
+        if cur and sum(len(x[1]) for x in cur) + len(members) > room:
+            row_parts.append(cur)
+            cur = []
+        cur.append((g, members))
+    row_parts.append(cur)
+    if len(col_parts) == 1 and len(row_parts) == 1:
+        return []
+    parts = []
+    for rp in row_parts:
+        for cp in col_parts:
+            who = ", ".join(g for g, _ in rp) if len(row_parts) > 1 else ""
+            k0 = targets.index(cp[0]) + 1
+            what = (f"topics {k0}–{k0 + len(cp) - 1} of {len(targets)}" if len(cp) > 1 else f"topic {k0} of {len(targets)}") \
+                if len(col_parts) > 1 else ""
+            parts.append(("; ".join(x for x in (who, what) if x), [a for _, g in rp for a in g], cp))
+    n = len(parts)
+    return [(f"{i}/{n}: {label}", a, t) for i, (label, a, t) in enumerate(parts, 1)]
+
+
 def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_claims: int = 1,
-                              seeds: str | Path | None = None) -> Figure:
+                              seeds: str | Path | None = None, preset=None) -> Figure:
     """Who recognises, urges, refuses or condemns what: actors x targets, one marker per stance
     held in a cell, coloured and shaped by stance, labelled with the voice and publication date
-    of the cell's first evidence; actors grouped by lane (party).
+    of the cell's first evidence (at smaller presets the year, or only the number of further
+    claims, as the width allows); actors grouped by lane (party).
 
     Args:
         claims: the claims table (:func:`ossetia.evidence.load_claims`, or a filtered copy).
         corpus: the corpus (:func:`ossetia.load_corpus`), for the source line.
         min_claims: draw actors with at least this many claims in the matrix.
         seeds: the seeds folder the vocabularies are read from (default: the project's).
+        preset: the size to draw for (:mod:`ossetia.plots.presets`; default print, or the one
+            set by :func:`ossetia.plots.presets.use`); :func:`matrix_parts` says how it splits.
     Returns:
         The figure.
     """
+    P = current(preset)
     headings = matrix_targets(seeds)
     m = stance_matrix(claims, targets=headings, min_claims=min_claims)
     targets = [t for t in headings if t in set(m["target"])]
-    by_id = claims.set_index("claim_id")
     first = m.groupby("actor")["first_date"].min()
     lane_of = dict(zip(claims["actor"], claims["lane"]))
     groups = actor_groups(sorted(first.index, key=lambda a: (first[a], a)), lane_of, seeds)
     order = [a for _, members in groups for a in members]
     stance_keys = [k for k in STANCES if k in {x for v in m["stances"] for x in v.split(", ")}]
-    fs, ms, step = 8.5, 8.0, 11.5  # label size, marker size (points), marker spacing (points)
-    cells = []
-    for _, r in m.iterrows():
-        ev = by_id.loc[r["claims"].split()].sort_values(["published", "outlet"])
-        first_ev = ev.iloc[0]
-        more = len(ev) - 1
-        label = f"{first_ev['voice']} {first_ev['published']:%Y-%m-%d}" + (f" +{more}" if more else "")
-        cells.append((r, [k for k in STANCES if k in r["stances"].split(", ")], label))
-    with house_style():
-        # column widths (inches) from the widest cell content in each column
-        need = {t: 0.0 for t in targets}
-        for r, sts, label in cells:
-            w = (len(sts) * step + 4 + text_width(label, fs)) / 72
-            need[r["target"]] = max(need[r["target"]], w)
-        head = {t: max(text_width(line, 9.5) for line in headings[t].split("\n")) / 72 for t in targets}
-        widths = [max(need[t], head[t]) + 0.28 for t in targets]
+    fs, ms, step = P.pt(8.5), P.k(8.0), P.k(11.5)  # label size, marker size (points), marker spacing (points)
+    for fmt in CELL_LABELS:
+        cells = _matrix_cells(m, claims, fmt)
+        widths, name_w, fig_w = _matrix_widths(cells, targets, headings, order, P)
+        if P.is_print or fig_w <= P.width:
+            break
+    with house_style(), P.rc():
         left = [sum(widths[:i]) for i in range(len(targets))]
-        name_w = max(text_width(a, 10) for a in order) / 72
-        fig_w = max(13.0, sum(widths) + name_w + 0.95)
-        fig = new_figure((fig_w, 0.255 * len(order) + 2.5))
+        fig_w = max(13.0, fig_w)
+        fig = new_figure(P.size((fig_w, 0.255 * len(order) + 2.5),
+                                memo_height=P.pt(10) * 1.5 / 72 * len(order) + 2.5 * P.pt(10) / 10))
         ax = fig.add_subplot()
         ax.set_xlim(0, sum(widths))
         ax.set_ylim(len(order) - 0.5, -0.5)
@@ -81,9 +163,9 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
             ax.text(x, y, label, transform=pt(ax, len(sts) * step + 3), va="center", ha="left",
                     fontsize=fs, color=MUTED)
         ax.set_xticks([left[i] + widths[i] / 2 for i in range(len(targets))],
-                      [headings[t] for t in targets], fontsize=9.5)
+                      [headings[t] for t in targets], fontsize=P.pt(9.5))
         ax.xaxis.tick_top()
-        ax.set_yticks(range(len(order)), order, fontsize=10)
+        ax.set_yticks(range(len(order)), order, fontsize=P.pt(10))
         ax.tick_params(length=0)
         for side in ("left", "bottom", "top", "right"):
             ax.spines[side].set_visible(False)
@@ -94,27 +176,65 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
             y1 = y0 + len(members) - 1
             if y0:
                 ax.axhline(y0 - 0.5, color="#9A9A9A", lw=0.8, zorder=1)
-            off = -(name_w * 72 + 10)
+            off = -(name_w * 72 + P.k(10))
             ax.plot([0, 0], [y0 - 0.35, y1 + 0.35], color=MUTED, lw=1.2, transform=mtransforms.offset_copy(
                 trans, fig=fig, x=off, units="points"), clip_on=False)
-            ax.text(0, (y0 + y1) / 2, g if len(members) > 2 else g.replace(" / ", "/\n"),
+            glabel, rot = (g if len(members) > 2 else g.replace(" / ", "/\n")), 90
+            if not P.is_print:  # wrap to the height of the group's rows; too short a group: written across
+                span = (len(members) - 0.3) * (fig.get_size_inches()[1] * 72 * ax.get_position().height / len(order))
+                lines = wrap_pt(g, P.pt(9), span, "bold")
+                if max(text_width(x, P.pt(9), "bold") for x in lines) > span:
+                    lines, rot = wrap_pt(g.replace(" / ", "/ "), P.pt(9), 1, "bold"), 0
+                glabel = "\n".join(lines)
+            ax.text(0, (y0 + y1) / 2, glabel,
                     transform=mtransforms.offset_copy(trans, fig=fig, x=off - 5, units="points"),
-                    rotation=90, ha="right", va="center", fontsize=9, fontweight="bold", color=MUTED,
-                    clip_on=False, multialignment="center")
+                    rotation=rot, ha="right", va="center", fontsize=P.pt(9), fontweight="bold", color=MUTED,
+                    clip_on=False, multialignment="center" if rot else "right")
             y0 = y1 + 1
+        room = 1e9
+        if not P.is_print:  # the legend is centred under the axes: the room it has either side
+            fig.draw_without_rendering()
+            pos, fw = ax.get_position(), fig.get_size_inches()[0]
+            room = 2 * min(pos.x0 + pos.width / 2, 1 - pos.x0 - pos.width / 2) * fw - 0.1
         ax.legend(handles=legend_handles(stance_keys), loc="upper center", bbox_to_anchor=(0.5, -0.005),
-                  ncol=len(stance_keys),
-                  title="stance towards the column's topic, as reported (a cell with two stances shows both)", fontsize=9.5,
-                  title_fontsize=9.5, handletextpad=0.3, columnspacing=1.6)
+                  ncol=len(stance_keys) if P.is_print else legend_columns(
+                      [STANCES[k][2] for k in stance_keys], P.pt(9.5), room),
+                  title="\n".join(wrap_pt("stance towards the column's topic, as reported (a cell with two stances shows both)",
+                                           P.pt(9.5), room * 72)),
+                  fontsize=P.pt(9.5), title_fontsize=P.pt(9.5), handletextpad=0.3, columnspacing=1.6)
         finish(fig, recognition_matrix_texts(claims, min_claims, seeds)["title"],
                source_labels(corpus, claims.loc[claims["claim_id"].isin(" ".join(m["claims"]).split()), "doc_id"]),
-               note="Each marker is one or more claims (seeds/claims.csv); label: outlet and publication date of the "
-                    "first evidence, +n more claims. Actors grouped by party, then by the date of their first position.")
+               note="Each marker is one or more claims (seeds/claims.csv); " + {
+                   CELL_LABELS[0]: "label: outlet and publication date of the first evidence, +n more claims.",
+                   CELL_LABELS[1]: "label: outlet and year of the first evidence, +n more claims.",
+                   CELL_LABELS[2]: "+n: more claims (outlets and dates in the figure's data)."}[fmt]
+                    + " Actors grouped by party, then by the date of their first position.")
     return fig
 
 
+def positions_parts(data: dict, P) -> list[tuple[str, list[str]]]:
+    """How the positions figure splits at preset ``P``: (label, lanes) per part, or ``[]`` when
+    every lane holds its labels whole (fewer lanes per figure give each lane more height)."""
+    if P.is_print:
+        return []
+    lanes = position_lanes(data["seeds"])
+    for k in range(1, len(lanes) + 1):
+        size = -(-len(lanes) // k)
+        chunks = [lanes[i:i + size] for i in range(0, len(lanes), size)]
+        crowded = False
+        for c in chunks:
+            fig = positions_timeline_figure(data["claims"], data["corpus"], data["recognitions"], seeds=data["seeds"],
+                                            preset=P, lanes=c)
+            crowded = crowded or fig.crowded
+        if not crowded:
+            break
+    if len(chunks) == 1:
+        return []
+    return [(f"{i}/{len(chunks)}: {', '.join(c)}", c) for i, c in enumerate(chunks, 1)]
+
+
 def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recognitions: pd.DataFrame,
-                              seeds: str | Path | None = None) -> Figure:
+                              seeds: str | Path | None = None, preset=None, lanes: list[str] | None = None) -> Figure:
     """Positions over time, one lane per party (``vocab/lanes.csv``), with the recognitions by a
     lane's own states (reference layer) drawn hollow and dashed, apart from the seed evidence.
 
@@ -123,14 +243,19 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
         corpus: the corpus, for the source line.
         recognitions: ``reference/recognitions.csv``.
         seeds: the seeds folder the vocabularies are read from (default: the project's).
+        preset: the size to draw for (:mod:`ossetia.plots.presets`); :func:`positions_parts`
+            says how it splits.
+        lanes: the lanes to draw (default: all the positions lanes).
     Returns:
-        The figure.
+        The figure; its ``crowded`` attribute tells whether a lane could not hold its labels apart.
     """
-    lanes = position_lanes(seeds)
+    lanes = list(lanes or position_lanes(seeds))
+    P = current(preset)
     pos = positions(claims, lanes)
     recs_ref = lane_recognitions(recognitions, lanes, seeds)
     labels = target_labels(seeds)
-    fs, step, mstep = 8.5, 0.185, 10.5  # label size (pt), row height (inches), marker spacing (pt)
+    fs = P.pt(8.5)  # label size (pt), row height (inches), marker spacing (pt)
+    step, mstep = 0.185 * fs / 8.5, P.k(10.5)
     # items: one label line per (lane, cluster of nearby dates, target), one marker per stance
     items = []
     for lane in lanes:
@@ -156,15 +281,17 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
             for it in its:
                 it["marks"] = {k: it["marks"][k] for k in STANCES if k in it["marks"]}
             items.append((lane, its))
-    with house_style():
-        fig = new_figure((13, 7.4))
+    with house_style(), P.rc():
+        fig = new_figure(P.size((13, 7.4), memo_height=7.0))
+        fig.crowded = False
         ax = fig.add_subplot()
         dates = list(pos["date"]) + [pd.Timestamp(d) for d in recs_ref["date"]]
         x0 = pd.Timestamp(f"{min(dates).year - 1}-01-01")
         x1 = pd.Timestamp(f"{max(dates).year + 1}-07-01")
         ax.set_xlim(x0, x1)
         ax.set_ylim(len(lanes) - 0.5, -0.5)
-        ax.set_yticks(range(len(lanes)), lanes, fontsize=11, fontweight="bold")
+        ax.set_yticks(range(len(lanes)), lanes if P.is_print else ["\n".join(wrap_pt(x.replace(" / ", "/ "), P.pt(11), P.k(80), "bold"))
+                                                                   for x in lanes], fontsize=P.pt(11), fontweight="bold")
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         for k in range(1, len(lanes)):
@@ -175,7 +302,10 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         keys = [k for k in STANCES if k in set(pos["stance"])]
         ax.legend(handles=legend_handles(keys, reference=True), loc="lower left", bbox_to_anchor=(0, 1.0),
-                  ncol=len(keys) + 1, fontsize=9, handletextpad=0.2, columnspacing=1.2, borderaxespad=0.3)
+                  ncol=len(keys) + 1 if P.is_print else legend_columns(
+                      [STANCES[k][2] for k in keys] + ["reference layer (public sources, not seed evidence)"], P.pt(9),
+                      fig.get_size_inches()[0] - 1.2), fontsize=P.pt(9), handletextpad=0.2, columnspacing=1.2,
+                  borderaxespad=0.3)
         finish(fig, positions_texts(claims, recognitions, seeds)["title"],
                source_labels(corpus, pos["doc_id"]) + [f"reference: {s}" for s in dict.fromkeys(recs_ref["source"])],
                note="Each label is a topic; the marker is the party's stance towards it. Seed evidence filled, the "
@@ -195,17 +325,21 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
         for lane, cl in per_lane.items():
             yc = lanes.index(lane)
             half = band / 2 - 0.06
-            for c, (side, sh) in zip(cl, place_lane(cl, -half, half, aw, step)):
+            placed = place_lane(cl, -half, half, aw, step, strict=True)
+            if placed is None:
+                fig.crowded = True
+                placed = place_lane(cl, -half, half, aw, step)
+            for c, (side, sh) in zip(cl, placed):
                 n = c["n"]
                 for k, it in enumerate(c["items"]):
                     y = yc + (-sh + (k - (n - 1) / 2) * step) * to_y  # rows top to bottom, shift up = positive
                     if it["ref"]:
-                        ax.scatter([it["date"]], [y], s=110, marker="o", facecolor="white", edgecolor="black",
+                        ax.scatter([it["date"]], [y], s=P.k(P.k(110)), marker="o", facecolor="white", edgecolor="black",
                                    linestyle="--", linewidths=1.4, zorder=4, gid="reference-layer")
                     for j, (st, ids) in enumerate(it["marks"].items()):
                         col, mk, _ = STANCES[st]
                         for cid in ids:  # one marker per claim (same stance: same place)
-                            ax.plot([it["date"]], [y], ls="", marker=mk, ms=8.5, mfc=col, mec=col, zorder=3,
+                            ax.plot([it["date"]], [y], ls="", marker=mk, ms=P.k(8.5), mfc=col, mec=col, zorder=3,
                                     transform=pt(ax, j * mstep), gid=f"claim:{cid}")
                     if side == "right":
                         xa = mdates.date2num(x0) + (c["x1"] + c["pre"]) / aw * (mdates.date2num(x1) - mdates.date2num(x0))
@@ -220,7 +354,7 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
 
 
 def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame, corpus: pd.DataFrame,
-                                seeds: str | Path | None = None) -> Figure:
+                                seeds: str | Path | None = None, preset=None) -> Figure:
     """Member states' recognitions (reference layer), with what the seed texts say about
     recognition in the same time frame.
 
@@ -229,6 +363,7 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
         claims: the claims table; its ``recognises`` claims of independence are drawn as bands.
         corpus: the corpus, for the source line.
         seeds: the seeds folder the vocabularies are read from (default: the project's).
+        preset: the size to draw for (:mod:`ossetia.plots.presets`; default print).
     Returns:
         The figure.
     """
@@ -238,8 +373,9 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
     seeds = claims[(claims["action"] == "recognises") & (claims["target"] == "south_ossetia_independence")]
     seeds = seeds.sort_values(["event_date", "claim_id"], key=frame_key).reset_index(drop=True)
     col = STANCES["recognises"][0]
-    with house_style():
-        fig = new_figure((12, 5.2))
+    P = current(preset)
+    with house_style(), P.rc():
+        fig = new_figure(P.size((12, 5.2), memo_height=4.6))
         ax = fig.add_subplot()
         years = [d.year for d in rec["when"]] + [int(str(d)[:4]) for d in seeds["event_date"] if str(d)[:4].isdigit()]
         x0, x1 = pd.Timestamp(f"{min(years) - 3}-01-01"), pd.Timestamp(f"{max(years) + 3}-01-01")
@@ -253,11 +389,14 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
         ax.grid(axis="x", color="#EEEEEE", lw=0.6)
         ax.set_axisbelow(True)
         ax.legend(handles=[
-            Line2D([], [], color="black", ls="--", lw=1.2, marker="o", ms=9, mfc="white", mec="black",
+            Line2D([], [], color="black", ls="--", lw=1.2, marker="o", ms=P.k(9), mfc="white", mec="black",
                    label="recognition (reference layer: public sources, not seed evidence)"),
-            Line2D([], [], ls="", marker="|", ms=10, mew=2, color="black", label="withdrawn"),
+            Line2D([], [], ls="", marker="|", ms=P.k(10), mew=2, color="black", label="withdrawn"),
             Patch(facecolor=col, alpha=0.5, edgecolor=col, label="seed text (filled): the year it gives")],
-            loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, fontsize=9.5, handlelength=2.4, borderaxespad=0.3)
+            loc="lower left", bbox_to_anchor=(0, 1.0), fontsize=P.pt(9.5), handlelength=2.4, borderaxespad=0.3,
+            ncol=3 if P.is_print else legend_columns(["recognition (reference layer: public sources, not seed evidence)",
+                                                      "withdrawn", "seed text (filled): the year it gives"],
+                                                     P.pt(9.5), fig.get_size_inches()[0] - 0.3, 2.4))
         refs = sorted(set(rec["source"]))
         finish(fig, title,
                [f"reference: {s}" for s in refs] + source_labels(corpus, seeds["doc_id"]),
@@ -269,13 +408,15 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
             withdrawn = r["status"] == "withdrawn"
             end = pd.Timestamp(r["withdrawn_date"]) if withdrawn else x1
             ax.plot([r["when"], end], [i, i], color="black", lw=1.2, ls="--", gid="reference-layer")
-            ax.scatter(r["when"], i, s=110, marker="o", facecolor="white", edgecolor="black", linewidths=1.4,
+            ax.scatter(r["when"], i, s=P.k(P.k(110)), marker="o", facecolor="white", edgecolor="black", linewidths=1.4,
                        zorder=3, gid="reference-layer")
             lab = f"{r['state']} {r['date']} ({r['ref_id']})" + (f", withdrawn {r['withdrawn_date']}" if withdrawn else "")
-            ax.annotate(lab, (r["when"], i), xytext=(-9, 0), textcoords="offset points", ha="right",
-                        va="center", fontsize=10, gid="reference-layer")
+            left = P.is_print or xin(r["when"]) - (P.k(9) + text_width(lab, P.pt(10))) / 72 > -0.02
+            ax.annotate(lab, (r["when"], i), xytext=(-P.k(9), 0) if left else (P.k(7), P.k(4)),
+                        textcoords="offset points", ha="right" if left else "left",
+                        va="center" if left else "bottom", fontsize=P.pt(10), gid="reference-layer")
             if withdrawn:
-                ax.scatter(end, i, s=110, marker="|", linewidths=2, color="black", zorder=3, gid="reference-layer")
+                ax.scatter(end, i, s=P.k(P.k(110)), marker="|", linewidths=2, color="black", zorder=3, gid="reference-layer")
         if len(seeds):
             ax.axhline(n - 0.35, color="#BBBBBB", lw=0.8)
         for k, (_, r) in enumerate(seeds.iterrows()):
@@ -291,9 +432,9 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
                     f"{r['date_precision']} only): " if r["date_precision"] in ("year", "month") else
                     f"{r['outlet']} {r['published']:%Y-%m-%d} ({r['claim_id']}): ")
             room = (aw - xin(d1) - 0.15) * 72 - 8
-            lines = wrap_pt(head + f"\u201c{r['exact']}\u201d", 9.5, room)
+            lines = wrap_pt(head + f"\u201c{r['exact']}\u201d", P.pt(9.5), room)
             ax.annotate("\n".join(lines), (d1, y), xytext=(8, 0), textcoords="offset points", va="center",
-                        ha="left", fontsize=9.5, color=INK, gid=f"claim:{r['claim_id']}:label")
+                        ha="left", fontsize=P.pt(9.5), color=INK, gid=f"claim:{r['claim_id']}:label")
     return fig
 
 
@@ -370,11 +511,16 @@ def recognition_timeline_texts(recognitions: pd.DataFrame, claims: pd.DataFrame,
 ENTRIES = [
     entry("recognition-matrix", lambda d: recognition_matrix_texts(d["claims"], seeds=d["seeds"]),
           lambda d: recognition_matrix_figure(d["claims"], d["corpus"], seeds=d["seeds"]),
-          lambda d: ids_of(stance_matrix(d["claims"], seeds=d["seeds"])["claims"])),
+          lambda d: ids_of(stance_matrix(d["claims"], seeds=d["seeds"])["claims"]),
+          parts=lambda d, P: [(label, lambda d, a=a, t=t: {**d, "claims": d["claims"][d["claims"]["actor"].isin(a)
+                                                                                      & d["claims"]["target"].isin(t)]})
+                              for label, a, t in matrix_parts(d["claims"], P, d["seeds"])]),
     entry("positions-timeline", lambda d: positions_texts(d["claims"], d["recognitions"], d["seeds"]),
-          lambda d: positions_timeline_figure(d["claims"], d["corpus"], d["recognitions"], seeds=d["seeds"]),
-          lambda d: ids_of(positions(d["claims"], seeds=d["seeds"])["claim_id"],
-                           lane_recognitions(d["recognitions"], seeds=d["seeds"])["ref_id"])),
+          lambda d: positions_timeline_figure(d["claims"], d["corpus"], d["recognitions"], seeds=d["seeds"],
+                                              lanes=d.get("lanes")),
+          lambda d: ids_of(positions(d["claims"], d.get("lanes"), seeds=d["seeds"])["claim_id"],
+                           lane_recognitions(d["recognitions"], d.get("lanes"), seeds=d["seeds"])["ref_id"]),
+          parts=lambda d, P: [(label, lambda d, c=c: {**d, "lanes": c}) for label, c in positions_parts(d, P)]),
     entry("recognition-timeline", lambda d: recognition_timeline_texts(d["recognitions"], d["claims"], d["seeds"]),
           lambda d: recognition_timeline_figure(d["recognitions"], d["claims"], d["corpus"], seeds=d["seeds"]),
           lambda d: ids_of(d["recognitions"]["ref_id"],

@@ -6,17 +6,18 @@ import matplotlib.ticker as mticker
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 
 from ..ids import frame_key
 from ..referendums import referendum_table, referendum_year, source_check_table
 from .entry import entry, ids_of
-from .layout import source_labels
-from .style import INK, MUTED, STANCES, finish, house_style, new_figure
+from .layout import source_labels, wrap_pt
+from .presets import current
+from .style import INK, MUTED, STANCES, finish, house_style, new_figure, reference_bar, reference_handle
 from .texts import fill, listing, number
 
 
-def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
+def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame,
+                              preset=None) -> Figure:
     """Yes share and turnout of the referendums: reference results (hatched, from counts) beside
     what the seed texts report (filled, with their qualifiers).
 
@@ -24,6 +25,7 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
         numbers: the numbers table (:func:`ossetia.evidence.load_numbers`).
         reference: ``reference/referendum_results.csv``.
         corpus: the corpus, for the source line.
+        preset: the size to draw for (:mod:`ossetia.plots.presets`; default print).
     Returns:
         The figure.
     """
@@ -33,76 +35,84 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
     bars = [("turnout_computed", "turnout"), ("yes_of_valid_computed", "yes,\nof valid\nvotes"),
             ("yes_of_registered_computed", "yes, of\nregistered\nvoters")]
     blue = STANCES["urges"][0]
-    with house_style():
-        fig = new_figure((12, 5.6))
-        ax, ax2 = fig.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [2.5, max(len(seeds), 2) * 0.62],
-                                                                "wspace": 0.08})
+    P = current(preset)
+    with house_style(), P.rc():
+        fig = new_figure(P.size((12, 5.6), memo_height=7.2))
+        if P.size((12, 5.6))[0] < 8:  # a narrow column: the seed panel goes under the reference panel
+            ax, ax2 = fig.subplots(2, 1, sharey=True)
+        else:
+            ax, ax2 = fig.subplots(1, 2, sharey=True, gridspec_kw={"width_ratios": [2.5, max(len(seeds), 2) * 0.62],
+                                                                    "wspace": 0.08})
         ticks, labels, centres = [], [], []
         for g, ref in enumerate(t.index):
             row = t.loc[ref]
             for k, (col, lab) in enumerate(bars):
                 x = g * (len(bars) + 1) + k
-                ax.bar(x, row[col], width=0.78, lw=1.0, gid="reference-layer",
-                       **{"facecolor": "white", "edgecolor": "black", "hatch": "///", "ls": "--"})
-                ax.annotate(f"{row[col]:.2f}%", (x, row[col]), xytext=(0, 3), textcoords="offset points",
-                            ha="center", va="bottom", fontsize=9.5, gid="reference-layer")
+                reference_bar(ax.bar, x, row[col], width=0.78, lw=1.0)
+                ax.annotate(f"{row[col]:.2f}%" if P.is_print else f"{row[col]:.1f}%", (x, row[col]), xytext=(0, 3),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=P.pt(9.5), gid="reference-layer")
                 ticks.append(x)
                 labels.append(lab)
             centres.append((g * (len(bars) + 1) + (len(bars) - 1) / 2, f"{referendum_year(ref)} referendum\n({days[ref]})"))
-        ax.set_xticks(ticks, labels, fontsize=9)
+        ax.set_xticks(ticks, labels, fontsize=P.pt(9))
         ax.tick_params(axis="x", length=0)
         sec = ax.secondary_xaxis(0)
-        sec.set_xticks([c for c, _ in centres], [lab for _, lab in centres], fontsize=10.5, fontweight="bold")
-        sec.tick_params(length=0, pad=3 * 9 * 1.25 + 9)
+        sec.set_xticks([c for c, _ in centres], [lab for _, lab in centres], fontsize=P.pt(10.5), fontweight="bold")
+        sec.tick_params(length=0, pad=3 * P.pt(9) * 1.25 + P.pt(9))
         sec.spines["bottom"].set_visible(False)
         ax.set_xlim(-0.7, ticks[-1] + 0.7)
         ax.set_ylim(0, 112)
         ax.yaxis.set_major_locator(mticker.FixedLocator(range(0, 101, 20)))
         ax.set_ylabel("percent")
-        ax.set_title("Reference results (from the published counts)", fontsize=11)
+        ax.set_title("Reference results (from the published counts)" if P.is_print or ax.get_position().width > 0.5 else
+                     "Reference results\n(from the published counts)", fontsize=P.pt(11))
         for a in (ax, ax2):
             a.grid(axis="y", color="#E6E6E6", lw=0.6)
             a.set_axisbelow(True)
         # what the seed texts say: a point for a value, a bar for a low-high range, '?' for no figure
-        handles = [Patch(facecolor="white", edgecolor="black", hatch="///", ls="--", label="reference result (from counts)")]
+        handles, names = [reference_handle()], ["reference result (from counts)"]
         kinds = set()
         for i, r in seeds.iterrows():
             gid = f"number:{r['number_id']}"
             if pd.notna(r["value"]):
-                ax2.plot([i], [r["value"]], ls="", marker="o", ms=10, color=blue, zorder=3, gid=gid)
-                ax2.annotate(f"{r['value']:g}%", (i, r["value"]), xytext=(9, 0), textcoords="offset points",
-                             va="center", fontsize=9.5, color=INK)
+                ax2.plot([i], [r["value"]], ls="", marker="o", ms=P.k(10), color=blue, zorder=3, gid=gid)
+                ax2.annotate(f"{r['value']:g}%", (i, r["value"]), xytext=(P.k(9), 0), textcoords="offset points",
+                             va="center", fontsize=P.pt(9.5), color=INK)
                 kinds.add("value")
             elif pd.notna(r["low"]):
-                ax2.plot([i, i], [r["low"], r["high"]], color=blue, lw=7, solid_capstyle="butt", zorder=3, gid=gid)
-                ax2.annotate(f"{r['low']:g}–{r['high']:g}%", (i, (r["low"] + r["high"]) / 2), xytext=(9, 0),
-                             textcoords="offset points", va="center", fontsize=9.5, color=INK)
+                ax2.plot([i, i], [r["low"], r["high"]], color=blue, lw=P.k(7), solid_capstyle="butt", zorder=3, gid=gid)
+                ax2.annotate(f"{r['low']:g}–{r['high']:g}%", (i, (r["low"] + r["high"]) / 2), xytext=(P.k(9), 0),
+                             textcoords="offset points", va="center", fontsize=P.pt(9.5), color=INK)
                 kinds.add("range")
             else:  # no number: marked under the axis, never at a height that would read as a value
                 ax2.annotate("?", (i, 0), xytext=(0, 6), textcoords="offset points", ha="center", va="bottom",
-                             fontsize=15, fontweight="bold", color=blue, gid=gid)
-                ax2.annotate("no figure given", (i, 0), xytext=(12, 9), textcoords="offset points",
-                             va="bottom", fontsize=9, color=MUTED, style="italic")
+                             fontsize=P.pt(15), fontweight="bold", color=blue, gid=gid)
+                ax2.annotate("no figure given", (i, 0), xytext=(P.k(12), P.k(9)), textcoords="offset points",
+                             va="bottom", fontsize=P.pt(9), color=MUTED, style="italic")
                 kinds.add("vague")
         seed_labels = []
         for _, r in seeds.iterrows():
-            lab = f"{r['voice']}\n({r['number_id']})\n\u201c{r['exact']}\u201d"
+            quote = f"\u201c{r['exact']}\u201d"
+            if not P.is_print:  # a column per seed figure: wrap long quotes to it
+                quote = "\n".join(wrap_pt(quote, P.pt(9), P.k(75)))
+            lab = f"{r['voice']}\n({r['number_id']})\n{quote}"
             if r["qualifier"] and str(r["qualifier"]).lower() != str(r["exact"]).lower():
                 lab += f"\n[{r['qualifier']}]"
             seed_labels.append(lab)
-        ax2.set_xticks(range(len(seeds)), seed_labels, fontsize=9)
+        ax2.set_xticks(range(len(seeds)), seed_labels, fontsize=P.pt(9))
         ax2.tick_params(axis="x", length=0)
         ax2.tick_params(axis="y", left=False)
         ax2.spines["left"].set_visible(False)
         ax2.set_xlim(-0.5, len(seeds) - 0.3)
         subjects = sorted({referendum_year(x) for x in seeds["subject"]})
-        ax2.set_title(f"Seed texts: yes share, {', '.join(subjects)}", fontsize=11)
-        handles += [h for k, h in [
-            ("value", Line2D([], [], ls="", marker="o", ms=9, color=blue, label="reported value")),
-            ("range", Line2D([], [], color=blue, lw=7, label="reported range (low–high)")),
-            ("vague", Line2D([], [], ls="", marker="$?$", ms=12, color=blue, label="vague amount, no figure"))]
-            if k in kinds]
-        ax2.legend(handles=handles, loc="center", fontsize=9.5, alignment="left", frameon=True,
+        ax2.set_title(f"Seed texts: yes share, {', '.join(subjects)}" if P.is_print or ax2.get_position().width > 0.5 else
+                      f"Seed texts:\nyes share, {', '.join(subjects)}", fontsize=P.pt(11))
+        extra = [(Line2D([], [], ls="", marker="o", ms=P.k(9), color=blue), "reported value", "value"),
+                 (Line2D([], [], color=blue, lw=P.k(7)), "reported range (low–high)", "range"),
+                 (Line2D([], [], ls="", marker="$?$", ms=P.k(12), color=blue), "vague amount, no figure", "vague")]
+        handles += [h for h, _, k in extra if k in kinds]
+        names += [n for _, n, k in extra if k in kinds]
+        ax2.legend(handles=handles, labels=names, loc="center", fontsize=P.pt(9.5), alignment="left", frameon=True,
                    framealpha=1, edgecolor="none", facecolor="white", borderaxespad=0.2)
         refs = sorted(set(reference["source"]))
         stated = reference[reference["measure"] == "turnout_percent_stated"].set_index("referendum")["value"]
@@ -115,7 +125,8 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
     return fig
 
 
-def referendum_source_check_figure(numbers: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame) -> Figure:
+def referendum_source_check_figure(numbers: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame,
+                                   preset=None) -> Figure:
     """Source criticism: the seed texts' counts and the commission's side by side
     (:func:`ossetia.referendums.source_check_table`).
 
@@ -123,29 +134,38 @@ def referendum_source_check_figure(numbers: pd.DataFrame, reference: pd.DataFram
         numbers: the numbers table (:func:`ossetia.evidence.load_numbers`).
         reference: ``reference/referendum_results.csv``.
         corpus: the corpus, for the source line.
+        preset: the size to draw for (:mod:`ossetia.plots.presets`; default print).
     Returns:
         The figure.
     """
     t = source_check_table(numbers, reference)
     lo, hi = SOURCE_CHECK_AXIS
-    with house_style():
-        fig = new_figure((12, 5.0))
+    P = current(preset)
+    with house_style(), P.rc():
+        fig = new_figure(P.size((12, 5.0), memo_height=5.2))
         ax = fig.add_subplot()
         for i, r in t.iterrows():
             if r["layer"] == "reference":
-                kw = dict(facecolor="white", edgecolor="black", hatch="///", ls="--", gid="reference-layer")
+                kw = dict(gid="reference-layer")
+                reference_bar(ax.barh, i, r["count"] - lo, left=lo, height=0.62)
             elif r["layer"] == "derived":
                 kw = dict(facecolor="#F0E442", edgecolor="black", gid="derived")
             else:
                 kw = dict(facecolor="#0072B2", edgecolor="#0072B2", gid=f"number:{r['cite']}")
-            ax.barh(i, r["count"] - lo, left=lo, height=0.62, **kw)
+            if r["layer"] != "reference":
+                ax.barh(i, r["count"] - lo, left=lo, height=0.62, **kw)
             ax.annotate(f"{r['count']:,.0f}  ({r['cite']})", (r["count"], i), xytext=(5, 4 if r["note"] else 0),
-                        textcoords="offset points", va="bottom" if r["note"] else "center", fontsize=10,
+                        textcoords="offset points", va="bottom" if r["note"] else "center", fontsize=P.pt(10),
                         fontweight="bold", color=INK, gid=kw["gid"])
             if r["note"]:
-                ax.annotate(r["note"], (r["count"], i), xytext=(5, 2), textcoords="offset points", va="top",
-                            fontsize=9, color=INK, gid=kw["gid"])
-        ax.set_yticks(range(len(t)), t["what"], fontsize=10)
+                note = r["note"] if P.is_print else "\n".join(
+                    wrap_pt(r["note"], P.pt(9), (fig.get_size_inches()[0] * 0.97 - 0.1) * 72 * (hi - r["count"]) / (hi - lo)
+                            * 0.62))
+                ax.annotate(note, (r["count"], i), xytext=(5, 2), textcoords="offset points", va="top",
+                            fontsize=P.pt(9), color=INK, gid=kw["gid"])
+        ax.set_yticks(range(len(t)), t["what"] if P.is_print else ["\n".join(wrap_pt(x, P.pt(10), P.k(150) if P.name == "memo"
+                                                                               else 250)) for x in t["what"]],
+                      fontsize=P.pt(10))
         ax.tick_params(axis="y", length=0)
         ax.invert_yaxis()
         ax.set_xlim(lo, hi)
