@@ -27,10 +27,10 @@ FORMATS = (".pptx", ".pdf")
 
 def _check_out(out: Path) -> None:
     """Refuse an output that cannot be written, before anything is drawn."""
-    if out.suffix.lower() not in FORMATS:
-        raise OssetiaError(rel(out), f"unknown briefing format {out.suffix or '(none)'!r}; use .pptx (deck) or .pdf (memo)")
     if out.is_dir():
         raise OssetiaError(rel(out), "is a folder; give a file name ending in .pptx or .pdf")
+    if out.suffix.lower() not in FORMATS:
+        raise OssetiaError(rel(out), f"unknown briefing format {out.suffix or '(none)'!r}; use .pptx (deck) or .pdf (memo)")
     parent = out.parent
     if not parent.is_dir():
         raise OssetiaError(rel(parent), "output folder does not exist")
