@@ -20,7 +20,6 @@ from ossetia.plots import presets
 from ossetia.plots.export import ENTRIES, figure_parts, render
 from ossetia.plots.index import CREDIT_PREFIX, SHORT_CAPTION_MAX
 from ossetia.plots.measure import drawn_texts, problems
-from conftest import snapshot
 
 NAMES = [e.name for e in ENTRIES]
 #: (preset, bare): what `ossetia figures` and `ossetia brief` draw
