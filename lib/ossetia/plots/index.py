@@ -152,7 +152,7 @@ def short_caption(caption: str, limit: int = SHORT_CAPTION_MAX) -> str:
 
 
 def quotes(rows: pd.DataFrame) -> list[str]:
-    """One line per quoted row: 'C001 (Interfax, 2008-03-05): “exact”'."""
+    """One line per quoted row: 'C001 (voice, YYYY-MM-DD): “exact”'."""
     out = []
     for _, r in rows.iterrows():
         if r["kind"] in ("claim", "number") and r["exact"]:

@@ -17,96 +17,10 @@ from ..stances import actor_groups, lane_recognitions, position_lanes, positions
 from ..vocab import matrix_targets, target_labels
 from .entry import entry, ids_of
 from .layout import axes_inches, clusters, place_lane, pt, short_target, source_labels, wrap_pt, x_inches
-from .presets import current, is_bare
+from .presets import current
 from .style import INK, MUTED, STANCES, finish, house_style, legend_columns, legend_handles, new_figure, text_width
-from .texts import day, fill, listing, month, number, plural
-
-
-#: How a matrix cell names its first evidence, longest first: a smaller preset takes the first
-#: that fits its width (print always takes the first).
-CELL_LABELS = ("{voice} {date:%Y-%m-%d}{more}", "{voice} {date:%Y}{more}", "{more}")
-
-
-def _matrix_cells(m: pd.DataFrame, claims: pd.DataFrame, fmt: str) -> list:
-    """(matrix row, stances drawn, label) per cell of ``m``; the label in format ``fmt``."""
-    by_id = claims.set_index("claim_id")
-    cells = []
-    for _, r in m.iterrows():
-        ev = by_id.loc[r["claims"].split()].sort_values(["published", "outlet"])
-        first_ev = ev.iloc[0]
-        more = len(ev) - 1
-        label = fmt.format(voice=first_ev["voice"], date=first_ev["published"],
-                           more=(f" +{more}" if fmt.startswith("{voice}") else f"+{more}") if more else "").strip()
-        cells.append((r, [k for k in STANCES if k in r["stances"].split(", ")], label))
-    return cells
-
-
-def _matrix_widths(cells, targets, headings, order, P):
-    """Column widths, the actor-name width and the figure width (inches) of a matrix."""
-    fs, step = P.pt(8.5), P.k(11.5)
-    need = {t: 0.0 for t in targets}
-    for r, sts, label in cells:
-        w = (len(sts) * step + 4 + (text_width(label, fs) if label else 0)) / 72
-        need[r["target"]] = max(need[r["target"]], w)
-    head = {t: max(text_width(line, P.pt(9.5)) for line in headings[t].split("\n")) / 72 for t in targets}
-    pad = 0.28 if P.is_print else 0.16
-    widths = [max(need[t], head[t]) + pad for t in targets]
-    name_w = max(text_width(a, P.pt(10)) for a in order) / 72
-    return widths, name_w, sum(widths) + name_w + P.k(0.95)
-
-
-def _matrix_rows_fit(P) -> int:
-    """How many actor rows a matrix holds at preset ``P`` (print: any number)."""
-    if P.is_print:
-        return 10**6
-    height = P.height or P.max_height
-    overhead = 2.5 * P.pt(10) / 10 - (1.0 * P.pt(10) / 10 if is_bare() else 0)  # title, heads, legend, foot
-    return max(1, int((height - overhead) / (P.pt(10) * 1.5 / 72)))
-
-
-def matrix_parts(claims: pd.DataFrame, P, seeds: str | Path | None = None) -> list[tuple[str, list[str], list[str]]]:
-    """How the matrix splits at preset ``P``: (label, actors, targets) per part, or ``[]`` when it
-    fits whole. Columns (topics) split first where the width is short, then rows by party group
-    where the height is; each part keeps whole party groups."""
-    headings = matrix_targets(seeds)
-    m = stance_matrix(claims, targets=headings, seeds=seeds)
-    if P.is_print or m.empty:
-        return []
-    targets = [t for t in headings if t in set(m["target"])]
-    lane_of = dict(zip(claims["actor"], claims["lane"]))
-    groups = actor_groups(sorted(set(m["actor"])), lane_of, seeds)
-    actors = [a for _, g in groups for a in g]
-    col_parts = None
-    for k in range(1, len(targets) + 1):
-        size = -(-len(targets) // k)
-        chunks = [targets[i:i + size] for i in range(0, len(targets), size)]
-        for fmt in CELL_LABELS:
-            if all(_matrix_widths(_matrix_cells(m[m["target"].isin(c)], claims, fmt), c, headings, actors, P)[2]
-                   <= P.width for c in chunks):
-                col_parts = chunks
-                break
-        if col_parts:
-            break
-    col_parts = col_parts or [[t] for t in targets]
-    room, row_parts, cur = _matrix_rows_fit(P), [], []
-    for g, members in groups:
-        if cur and sum(len(x[1]) for x in cur) + len(members) > room:
-            row_parts.append(cur)
-            cur = []
-        cur.append((g, members))
-    row_parts.append(cur)
-    if len(col_parts) == 1 and len(row_parts) == 1:
-        return []
-    parts = []
-    for rp in row_parts:
-        for cp in col_parts:
-            who = ", ".join(g for g, _ in rp) if len(row_parts) > 1 else ""
-            k0 = targets.index(cp[0]) + 1
-            what = (f"topics {k0}–{k0 + len(cp) - 1} of {len(targets)}" if len(cp) > 1 else f"topic {k0} of {len(targets)}") \
-                if len(col_parts) > 1 else ""
-            parts.append(("; ".join(x for x in (who, what) if x), [a for _, g in rp for a in g], cp))
-    n = len(parts)
-    return [(f"{i}/{n}: {label}", a, t) for i, (label, a, t) in enumerate(parts, 1)]
+from .fit import CELL_LABELS, _matrix_cells, _matrix_widths, matrix_parts, positions_parts
+from .recognition_texts import positions_texts, recognition_matrix_texts, recognition_timeline_texts
 
 
 def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_claims: int = 1,
@@ -210,27 +124,6 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
                    CELL_LABELS[2]: "+n: more claims (outlets and dates in the figure's data)."}[fmt]
                     + " Actors grouped by party, then by the date of their first position.")
     return fig
-
-
-def positions_parts(data: dict, P) -> list[tuple[str, list[str]]]:
-    """How the positions figure splits at preset ``P``: (label, lanes) per part, or ``[]`` when
-    every lane holds its labels whole (fewer lanes per figure give each lane more height)."""
-    if P.is_print:
-        return []
-    lanes = position_lanes(data["seeds"])
-    for k in range(1, len(lanes) + 1):
-        size = -(-len(lanes) // k)
-        chunks = [lanes[i:i + size] for i in range(0, len(lanes), size)]
-        crowded = False
-        for c in chunks:
-            fig = positions_timeline_figure(data["claims"], data["corpus"], data["recognitions"], seeds=data["seeds"],
-                                            preset=P, lanes=c)
-            crowded = crowded or fig.crowded
-        if not crowded:
-            break
-    if len(chunks) == 1:
-        return []
-    return [(f"{i}/{len(chunks)}: {', '.join(c)}", c) for i, c in enumerate(chunks, 1)]
 
 
 def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recognitions: pd.DataFrame,
@@ -438,76 +331,6 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
     return fig
 
 
-def _stance_word(k: str) -> str:
-    return STANCES[k][2].split(",")[0].split(" or ")[0]
-
-
-def recognition_matrix_texts(claims: pd.DataFrame, min_claims: int = 1, seeds: str | Path | None = None) -> dict:
-    """Title, caption and alt text of :func:`recognition_matrix_figure` (same arguments)."""
-    headings = matrix_targets(seeds)
-    m = stance_matrix(claims, targets=headings, min_claims=min_claims, seeds=seeds)
-    lane_of = dict(zip(claims["actor"], claims["lane"]))
-    groups = actor_groups(sorted(set(m["actor"])), lane_of, seeds)
-    targets = [t for t in headings if t in set(m["target"])]
-    labels = target_labels(seeds)
-    docs = claims.loc[claims["claim_id"].isin(" ".join(m["claims"]).split()), "doc_id"]
-    by_group = []
-    for g, members in groups:
-        cells = m[m["actor"].isin(members)]
-        counts = [f"{_stance_word(k)} {(cells['stance'] == k).sum()}" for k in STANCES if (cells["stance"] == k).any()]
-        by_group.append(f"{g} ({', '.join(counts)})")
-    facts = {"n_docs": number(docs.nunique()), "n_actors": len(set(m["actor"])), "n_groups": len(groups),
-             "n_targets": len(targets), "targets": listing(short_target(t, labels) for t in targets),
-             "by_group": "; ".join(by_group)}
-    return {k: fill("recognition-matrix", k, **facts) for k in ("title", "caption", "alt")}
-
-
-def positions_texts(claims: pd.DataFrame, recognitions: pd.DataFrame, seeds: str | Path | None = None) -> dict:
-    """Title, caption and alt text of :func:`positions_timeline_figure` (same tables)."""
-    lanes = position_lanes(seeds)
-    pos = positions(claims, lanes)
-    refs = lane_recognitions(recognitions, lanes, seeds)
-    labels = target_labels(seeds)
-    dates = list(pos["date"]) + [pd.Timestamp(d) for d in refs["date"]]
-    per_lane = []
-    for lane in lanes:
-        p = pos[pos["lane"] == lane]
-        if len(p):
-            per_lane.append(f"{lane}, {plural(len(p), 'position')} from {month(p['date'].min())} to {month(p['date'].max())}")
-        else:
-            per_lane.append(f"{lane}, no dated position")
-    rec = [f"{r['state']}'s recognition of {short_target(str(r['recognises']), labels)} ({r['ref_id']}, {day(r['date'])})"
-           for _, r in refs.iterrows()]
-    facts = {"n_lanes": number(len(lanes)), "N_lanes": number(len(lanes), capital=True), "lanes": listing(lanes),
-             "axis_from": min(dates).year - 1, "axis_to": max(dates).year + 1, "n_positions": len(pos),
-             "per_lane": "; ".join(per_lane),
-             "refs": (f" {listing(rec)} {'comes' if len(rec) == 1 else 'come'} from the reference layer, drawn hollow "
-                     "and dashed.") if rec else "",
-             "ref_markers": f" Hollow reference markers: {listing(rec)}." if rec else ""}
-    return {k: fill("positions-timeline", k, **facts) for k in ("title", "caption", "alt")}
-
-
-def recognition_timeline_texts(recognitions: pd.DataFrame, claims: pd.DataFrame, seeds: str | Path | None = None) -> dict:
-    """Title, caption and alt text of :func:`recognition_timeline_figure` (same tables)."""
-    labels = target_labels(seeds)
-    seeds_ = claims[(claims["action"] == "recognises") & (claims["target"] == "south_ossetia_independence")]
-    years = [int(str(d)[:4]) for d in recognitions["date"]]
-    what = listing(dict.fromkeys(short_target(str(x), labels) for x in recognitions["recognises"]))
-    rows = [f"{r['state']} {day(r['date'])}" + (f" withdrawn {day(r['withdrawn_date'])}" if r["status"] == "withdrawn" else "")
-            for _, r in recognitions.iterrows()]
-    wd = recognitions[recognitions["status"] == "withdrawn"]
-    quotes = [f"'{r['exact']}', {r['outlet']} {r['published']:%Y}" for _, r in seeds_.iterrows()]
-    facts = {"what": what, "first_year": min(years), "last_year": max(years),
-             "withdrawals": (", with " + listing(f"{r['state']}'s {str(r['withdrawn_date'])[:4]} withdrawal"
-                                                 for _, r in wd.iterrows())) if len(wd) else "",
-             "seed_statements": (f"the {number(len(seeds_))} seed statement{'s' if len(seeds_) != 1 else ''} dating a "
-                                 f"recognition ({'; '.join(quotes)})") if len(seeds_) else "no seed statement",
-             "N_rows": number(len(recognitions), capital=True), "rows": ", ".join(rows),
-             "bands": "".join(f" A band for {r['event_date']} marks {r['outlet']}'s statement ({r['claim_id']}, dated to the "
-                              f"{r['date_precision']})." for _, r in seeds_.iterrows())}
-    return {k: fill("recognition-timeline", k, **facts) for k in ("title", "caption", "alt")}
-
-
 ENTRIES = [
     entry("recognition-matrix", lambda d: recognition_matrix_texts(d["claims"], seeds=d["seeds"]),
           lambda d: recognition_matrix_figure(d["claims"], d["corpus"], seeds=d["seeds"]),
@@ -520,7 +343,8 @@ ENTRIES = [
                                               lanes=d.get("lanes")),
           lambda d: ids_of(positions(d["claims"], d.get("lanes"), seeds=d["seeds"])["claim_id"],
                            lane_recognitions(d["recognitions"], d.get("lanes"), seeds=d["seeds"])["ref_id"]),
-          parts=lambda d, P: [(label, lambda d, c=c: {**d, "lanes": c}) for label, c in positions_parts(d, P)]),
+          parts=lambda d, P: [(label, lambda d, c=c: {**d, "lanes": c})
+                              for label, c in positions_parts(d, P, positions_timeline_figure)]),
     entry("recognition-timeline", lambda d: recognition_timeline_texts(d["recognitions"], d["claims"], d["seeds"]),
           lambda d: recognition_timeline_figure(d["recognitions"], d["claims"], d["corpus"], seeds=d["seeds"]),
           lambda d: ids_of(d["recognitions"]["ref_id"],
