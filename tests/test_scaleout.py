@@ -41,7 +41,7 @@ def test_stats_on_a_two_worker_local_cluster_equal_the_in_memory_verbs(sample):
     assert len(list(a.glob("part-*.parquet"))) == 4  # 60 documents, 16 a part
     got = archive_stats(a, labels=True, freq=True, kwic=PATTERN, workers=2)
     c = load_corpus(w)
-    assert_frame_equal(got["labels"], label_rates(c))
+    assert_frame_equal(got["labels"], label_rates(c, by="voice"))  # an archive pools by voice
     assert_frame_equal(got["freq"], frequencies(tokens(c)))
     assert_frame_equal(got["kwic"], kwic(c, PATTERN))
     assert len(got["kwic"]) > 60 and got["freq"]["count"].sum() == len(tokens(c))
@@ -58,7 +58,7 @@ def test_the_seeds_archive_and_the_cli_tables(tmp_path, capsys):
     assert main(["stats", str(a), "--labels", "--workers", "1"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# labels\n") and "# freq" not in out
-    rates = label_rates(load_corpus())
+    rates = label_rates(load_corpus(), by="voice")
     assert out.splitlines()[1] == "label," + ",".join(rates.columns)
     # writing again replaces the archive whole
     assert main(["archive", str(SEEDS_DIR), "--out", str(a)]) == 0

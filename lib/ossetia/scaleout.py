@@ -119,7 +119,8 @@ def _client(scheduler: str | None, workers: int):
 
 def archive_stats(archive: str | Path, labels: bool = True, freq: bool = True, kwic: str | None = None,
                   scheduler: str | None = None, workers: int = 2) -> dict:
-    """Label rates (``framing.label_rates``), frequencies per outlet (``textstats.frequencies``)
+    """Label rates (``framing.label_rates(corpus, by="voice")``: an archive pools each voice's
+    documents, since the default grouping by source needs the whole corpus), frequencies per outlet (``textstats.frequencies``)
     and KWIC (``textstats.kwic``) over an archive, on Dask. Returns the tables asked for
     (``labels``, ``freq``, ``kwic``) and ``worker_peak_bytes`` (each task's worker's peak
     resident memory)."""
