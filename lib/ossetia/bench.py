@@ -11,7 +11,8 @@ per outlet); ``kwic`` on the loaded corpus (peer: a plain ``re`` scan of the dec
 one and with two local workers. Beside each figure: the wall and CPU seconds, and the peak
 memory, as the growth of the process's peak resident set (``ru_maxrss``, which sees native
 memory that ``tracemalloc`` misses) over its value once the imports are done; for ``stats``,
-the largest peak of a worker. The machine's load average is recorded with every
+the largest peak resident set of a worker process (all of it, imports included). In-memory
+measurements keep pandas' strings as Python objects, as a core install (without pyarrow) does. The machine's load average is recorded with every
 measurement. ``--readme`` rewrites the benchmark section of README.md from this output.
 Documents are made from the seed paragraphs, shuffled with a fixed seed (no two alike).
 """
@@ -36,7 +37,8 @@ from pathlib import Path
 
 from .ids import format_id
 from .fileio import read_table
-from .paths import DATA_DIR, PROJECT_ROOT, SEEDS_DIR
+from .manifest import COLUMNS
+from .paths import DATA_DIR, PROJECT_ROOT
 
 BENCH_DIR = PROJECT_ROOT / ".bench"
 README = PROJECT_ROOT / "README.md"
@@ -45,23 +47,22 @@ _WORDS = read_table(DATA_DIR / "bench_words.csv", ["kind", "value"]).to_dict("re
 #: place names for the synthetic documents' taglines, and the kwic pattern timed (data/bench_words.csv)
 VARIANTS = [r["value"] for r in _WORDS if r["kind"] == "place"]
 PATTERN = next(r["value"] for r in _WORDS if r["kind"] == "kwic_pattern")
-COLUMNS = ["doc_id", "file", "sha256", "outlet", "title", "byline", "published", "date_basis", "date_note",
-           "genre", "url", "language", "notes"]
 
 
 def make_workspace(n: int, folder: Path, seed: int = 0) -> Path:
-    """A workspace of ``n`` documents built from the seed paragraphs (each seed document's
-    first three lines, a line naming the report, then its other lines shuffled and cut), with
-    its manifest and the seeds' vocabularies."""
+    """A workspace (``ossetia init --empty``) of ``n`` documents built from the seed paragraphs
+    (each seed document's first three lines, a line naming the report, then its other lines
+    shuffled and cut), with its manifest."""
     from .corpus import load_corpus
 
     rng = random.Random(seed)
     seeds = sorted((r.outlet, f"{r.published:%Y-%m-%d}", [p for p in r.raw.split("\n") if p.strip()])
                    for r in load_corpus().itertuples())
+    from .workspace import init_workspace
+
     if folder.exists():
         shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    shutil.copytree(SEEDS_DIR / "vocab", folder / "vocab")
+    init_workspace(folder, empty=True)  # vocabularies, reference and empty evidence tables
     rows = []
     for i in range(n):
         outlet, published, lines = seeds[i % len(seeds)]
@@ -72,11 +73,12 @@ def make_workspace(n: int, folder: Path, seed: int = 0) -> Path:
         data = ("\n".join(head + [tag] + body) + "\n").encode("utf-8")
         did = format_id(i)
         (folder / f"{did}.txt").write_bytes(data)
-        rows.append([did, f"{did}.txt", hashlib.sha256(data).hexdigest(), outlet, "", "", published, "stated",
-                     "", "synthetic", "", "en", ""])
+        rows.append({"doc_id": did, "file": f"{did}.txt", "sha256": hashlib.sha256(data).hexdigest(),
+                     "outlet": outlet, "published": published, "date_basis": "stated", "genre": "synthetic",
+                     "language": "en"})
     with (folder / "sources.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, lineterminator="\n")
-        w.writerow(COLUMNS)
+        w = csv.DictWriter(fh, fieldnames=COLUMNS, restval="", lineterminator="\n")
+        w.writeheader()
         w.writerows(rows)
     return folder
 
@@ -191,7 +193,12 @@ def _maxrss() -> int:
 
 def _child(kind: str, folder: str) -> None:
     import numpy  # noqa: F401  (imports are not part of the measured work)
-    import pandas  # noqa: F401
+    import pandas
+
+    if not kind.startswith(("archive", "stats")):
+        # a core install has no pyarrow, so pandas keeps strings as Python objects; the dask
+        # extra's pyarrow would switch it to Arrow strings (slower to iterate, copied on access)
+        pandas.options.mode.string_storage = "python"
 
     w = Path(folder)
     run = RUNS[kind]

@@ -56,7 +56,7 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
     man = man.sort_values("doc_id", key=ids.frame_key)
     cols = list(man.columns)
     at = cols.index("doc_id")
-    rows = [{**dict(zip(cols, vals)), **found[vals[at]]} for vals in zip(*(man[c].tolist() for c in cols))]
+    rows = [{**dict(zip(cols, vals)), **found[vals[at]]} for vals in man.to_numpy(dtype=object).tolist()]
     df = pd.DataFrame(rows, columns=list(man.columns) + ["raw", "text", "headline", "byline_found", "dateline",
                                                          "caption", "n_chars", "n_words", "voices"])
     when = [parse_published(v) for v in df["published"]]

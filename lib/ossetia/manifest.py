@@ -126,7 +126,8 @@ def problems(seeds: str | Path | None = None, on_doc=None) -> tuple[list[Ossetia
         extra = workspace_rules(folder)
     except OssetiaError as e:
         return [e], None, {}
-    records = (dict(zip(man.columns, vals)) for vals in zip(*(man[c].tolist() for c in man.columns)))
+    cols = list(man.columns)  # (rows as lists: much faster than to_dict or iterating Arrow-backed columns)
+    records = (dict(zip(cols, vals)) for vals in man.to_numpy(dtype=object).tolist())
     for i, row in enumerate(records, start=2):
         did, fname = row["doc_id"].strip(), row["file"].strip()
         where = f"{mname} row {i}"

@@ -12,7 +12,7 @@ from itertools import compress
 import numpy as np
 import pandas as pd
 
-from .layout import layouts
+from .layout import column, layouts
 from .normalise import fold, of_row
 from .tokenizer import tokens_of
 
@@ -44,6 +44,13 @@ class _Vocab(dict):
     def __missing__(self, key):
         code = self[key] = len(self)
         return code
+
+
+def _small(codes: np.ndarray) -> np.ndarray:
+    """Integer codes in the smallest type a categorical of that many values uses (so that
+    indexing with them makes no int64 array of the table's length)."""
+    n = int(codes.max()) + 1 if len(codes) else 0
+    return codes.astype(np.int8 if n < 127 else np.int16 if n < 32767 else np.int32)
 
 
 def _categorical(codes: np.ndarray, categories) -> pd.Categorical:
@@ -93,7 +100,7 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
     sent_names: list[str] = []
     sent_parts: list[str] = []
     out: dict[str, list[np.ndarray]] = {"doc": [], "sent": [], "token": [], "start": [], "end": []}
-    docs = list(zip(corpus["raw"], layouts(corpus), doc_ids))
+    docs = list(zip(column(corpus, "raw"), layouts(corpus), column(corpus, "doc_id")))
     for b0 in range(0, len(docs), _BATCH):
         raws, pars, sents = [], [], []
         for raw, lay, did in docs[b0:b0 + _BATCH]:
@@ -113,12 +120,15 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
         out["token"].append(np.fromiter(map(lookup, words), dtype=np.int32, count=len(words)))
         out["start"].append(start.astype(np.int32))
         out["end"].append(end.astype(np.int32))
-    cols = {k: np.concatenate(v) if v else np.zeros(0, np.int32) for k, v in out.items()}
+    cols = {}
+    for k in list(out):  # one column at a time, its chunks freed as it is joined (peak memory)
+        cols[k] = np.concatenate(out.pop(k)) if len(corpus) else np.zeros(0, np.int32)
     shown = [fold(w).lower() if lower else fold(w) for w in vocab]
     words, remap = np.unique(np.array(shown, dtype=object), return_inverse=True)
     outlet_codes, outlets = pd.factorize(corpus["outlet"], sort=True)
     part_codes, parts = pd.factorize(pd.Index(sent_parts, dtype="str"), sort=True)
     doc = cols["doc"]
+    sent = cols["sent"]
     if doc_ids.is_unique:
         doc_col = _categorical(doc, doc_ids)
         sent_col = _categorical(cols["sent"], sent_names)
@@ -126,11 +136,11 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
         doc_col, sent_col = doc_ids.to_numpy()[doc], np.array(sent_names, dtype=object)[cols["sent"]]
     return pd.DataFrame({
         "doc_id": doc_col,
-        "outlet": _categorical(outlet_codes[doc], outlets),
+        "outlet": _categorical(_small(outlet_codes)[doc], outlets),
         "published": corpus["published"].to_numpy()[doc],
         "sent_id": sent_col,
-        "part": _categorical(part_codes[cols["sent"]], parts),
-        "token": _categorical(remap.astype(np.int32)[cols["token"]] if len(words) else cols["token"],
+        "part": _categorical(_small(part_codes)[sent], parts),
+        "token": _categorical(_small(remap)[cols["token"]] if len(words) else cols["token"],
                               pd.Index(words, dtype="str")),
         "start": cols["start"],
         "end": cols["end"],
@@ -143,8 +153,8 @@ def kwic(corpus: pd.DataFrame, pattern: str, window: int = 8) -> pd.DataFrame:
     sentence. Columns: document variables, ``sent_id``, ``pre``, ``keyword``, ``post``, raw offsets."""
     rx = re.compile(pattern, re.I)
     rows = []
-    for raw, lay, outlet, did, pub in zip(corpus["raw"], layouts(corpus), corpus["outlet"], corpus["doc_id"],
-                                          corpus["published"]):
+    for raw, lay, outlet, did, pub in zip(column(corpus, "raw"), layouts(corpus), column(corpus, "outlet"),
+                                          column(corpus, "doc_id"), corpus["published"]):
         for k, (a, b, p) in enumerate(lay.sentences(raw).tolist(), start=1):
             seg = raw[a:b]
             for m in rx.finditer(fold(seg)):
@@ -155,9 +165,25 @@ def kwic(corpus: pd.DataFrame, pattern: str, window: int = 8) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=_DOCVARS + ["sent_id", "part", "pre", "keyword", "post", "start", "end"])
 
 
+def _codes(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.cat.codes.to_numpy(), col.cat.categories
+    codes, uniques = pd.factorize(col)
+    return codes, pd.Index(uniques)
+
+
 def _counts(toks: pd.DataFrame, by: str) -> pd.DataFrame:
-    """Tokens per (group, token): columns ``by``, ``token``, ``count`` (only pairs that occur)."""
-    c = toks.groupby([by, "token"], observed=True, sort=False).size().rename("count").reset_index()
+    """Tokens per (group, token): columns ``by``, ``token``, ``count`` (only pairs that occur).
+    Counted on the integer codes (one bincount) when groups x tokens is no larger than the table."""
+    g, groups = _codes(toks[by])
+    t, words = _codes(toks["token"])
+    if len(groups) * len(words) > max(len(toks), 1) or (g < 0).any() or (t < 0).any():
+        c = toks.groupby([by, "token"], observed=True, sort=False).size().rename("count").reset_index()
+    else:
+        n = np.bincount(g.astype(np.int64) * len(words) + t, minlength=len(groups) * len(words))
+        pair = np.flatnonzero(n)
+        c = pd.DataFrame({by: groups.take(pair // len(words)), "token": words.take(pair % len(words)),
+                          "count": n[pair]})
     for col in (by, "token"):
         if isinstance(c[col].dtype, pd.CategoricalDtype):
             c[col] = c[col].astype(c[col].cat.categories.dtype)
