@@ -297,7 +297,7 @@ def _ratios(res: dict, sizes: list[int]) -> list[str]:
             continue
         if a == "stats1":
             out.append("- `ossetia stats`, speed-up from one to two local workers: "
-                       + ", ".join(f"{_fmt(n)} documents: {r:.2f} ×" for n, r, _ in got))
+                       + ", ".join(f"{_fmt(n)} documents: {1 / r:.2f} ×" for n, r, _ in got))
             continue
         out.append(f"- Throughput, {what}: " + ", ".join(f"{_fmt(n)}: {r:.2f} × (CPU time {c:.2f} ×)" for n, r, c in got))
     tok = [(n, res[n]["tokens"]) for n in sizes if "seconds" in res[n].get("tokens", {})]
