@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..corpus import source_label
 from ..ids import sorted_ids
-from .style import text_width
+from .style import wrap_text as wrap_pt  # noqa: F401  (the figure modules import it from here)
 
 
 def source_labels(corpus: pd.DataFrame, doc_ids) -> list[str]:
@@ -103,22 +103,6 @@ def place_lane(clusters: list[dict], lo: float, hi: float, aw: float, step: floa
             return None
         best[1] = [(o[0][1], o[0][2]) for o in options]
     return best[1]
-
-
-def wrap_pt(s: str, size: float, width_pt: float, weight: str = "normal") -> list[str]:
-    """Greedy word wrap of ``s`` to lines no wider than ``width_pt`` points at ``size``."""
-    lines: list[str] = []
-    for para in s.split("\n"):
-        line = ""
-        for word in para.split(" "):
-            trial = f"{line} {word}" if line else word
-            if line and text_width(trial, size, weight) > width_pt:
-                lines.append(line)
-                line = word
-            else:
-                line = trial
-        lines.append(line)
-    return lines
 
 
 def fmt_day(d: str) -> str:
