@@ -168,8 +168,6 @@ def evaluate(sets: tuple[str, ...] = ("in-sample", "dev"), seeds: str | Path | N
     and their curated claims), ``dev`` (the tuning articles) and ``heldback`` (the articles
     held back; ask for them only to report the final score). A tidy table from
     :func:`ossetia.extract.score_rules`, one row per set and rule."""
-    import tempfile
-
     from .corpus import load_corpus
     from .evidence import load_claims
     from .extract import extract_claims, score_rules
@@ -182,16 +180,28 @@ def evaluate(sets: tuple[str, ...] = ("in-sample", "dev"), seeds: str | Path | N
         parts.append(score_rules(extract_claims(seeds), load_claims(seeds), load_corpus(seeds), "in-sample"))
     wanted = [s for s in sets if s != "in-sample"]
     if wanted:
-        ann = load_annotations(folder)
-        with tempfile.TemporaryDirectory() as tmp:
-            ws = Path(tmp) / "seeds"
-            ids = build_workspace(ws, seeds, folder)
-            corpus = load_corpus(ws)
-            x = extract_claims(ws, corpus)
-            cur = curated_for(ann, ids)
-            for s in wanted:
-                parts.append(score_rules(x, cur[cur["set"] == s], corpus, s))
+        corpus, x, cur = extracted_workspace(seeds, folder)
+        for s in wanted:
+            parts.append(score_rules(x, cur[cur["set"] == s], corpus, s))
     return pd.concat(parts, ignore_index=True)
+
+
+def extracted_workspace(seeds: str | Path | None = None, folder: Path | None = None
+                        ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The seeds plus the twelve articles in a temporary workspace, as a user would add them:
+    returns its corpus, the extractor's candidates and the hand-coded claims of the new
+    documents (column ``set`` names each claim's part of the split)."""
+    import tempfile
+
+    from .corpus import load_corpus
+    from .extract import extract_claims
+
+    ann = load_annotations(folder)
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Path(tmp) / "seeds"
+        ids = build_workspace(ws, seeds, folder)
+        corpus = load_corpus(ws)
+        return corpus, extract_claims(ws, corpus), curated_for(ann, ids)
 
 
 HELDBACK_LOG = DEVSET_DIR / "heldback_log.csv"
@@ -226,21 +236,12 @@ _SCORE_COLUMNS = ["set", "rule", "recall", "precision", "n"]
 def dev_misses(folder: Path | None = None, seeds: str | Path | None = None) -> pd.DataFrame:
     """What the rules miss in the tuning part (never the held-back part) under the strict rule,
     grouped by action: ``missed`` (count) and ``example`` (the first quote missed)."""
-    import tempfile
-
-    from .corpus import load_corpus
-    from .extract import extract_claims, match_strict
+    from .extract import match_strict
     from .segment import sentences
 
-    ann = load_annotations(folder)
-    with tempfile.TemporaryDirectory() as tmp:
-        ws = Path(tmp) / "seeds"
-        ids = build_workspace(ws, seeds, folder)
-        corpus = load_corpus(ws)
-        cur = curated_for(ann, ids)
-        cur = cur[cur["set"] == "dev"]
-        x = extract_claims(ws, corpus)
-        matched, _ = match_strict(x[x["doc_id"].isin(set(cur["doc_id"]))], cur, sentences(corpus))
+    corpus, x, cur = extracted_workspace(seeds, folder)
+    cur = cur[cur["set"] == "dev"]
+    matched, _ = match_strict(x[x["doc_id"].isin(set(cur["doc_id"]))], cur, sentences(corpus))
     missed = matched[~matched["found"]]
     out = (missed.groupby("action").agg(missed=("exact", "size"), example=("exact", "first"))
            .reset_index().sort_values(["missed", "action"], ascending=[False, True], kind="stable"))
