@@ -42,3 +42,12 @@ def rel(path: Path) -> str:
         return path.resolve().relative_to(PROJECT_ROOT).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def seeds_file(name: str, seeds: str | Path | None = None) -> str:
+    """How a figure, caption or index names a file of a seeds folder: the folder's own name, then
+    ``name`` inside it (``seeds/claims.csv`` for the reference corpus, ``W/claims.csv`` for a
+    workspace ``W``; ``name`` may be a folder such as ``reference/``). Never an absolute path, so
+    what a figure says does not depend on where its workspace lives (the notebooks name a
+    workspace the same way)."""
+    return f"{seeds_dir(seeds).resolve().name}/{name}"

@@ -115,8 +115,10 @@ ARGUMENT_SIDES = DATA_DIR / "argument_sides.csv"
 
 
 def argument_sides() -> pd.DataFrame:
-    """The sides of the argument map in drawing order: side, actions (list), stance, label."""
-    t = read_table(ARGUMENT_SIDES, ["side", "actions", "stance", "label"])
+    """The sides of the argument map in drawing order: side, actions (list), stance, label (the
+    group's heading), and how the figure's texts name the group: caption_first (opening the
+    caption), caption (after another group) and alt."""
+    t = read_table(ARGUMENT_SIDES, ["side", "actions", "stance", "label", "caption_first", "caption", "alt"])
     return t.assign(actions=[a.split() for a in t["actions"]])
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.figure import Figure
@@ -9,6 +11,7 @@ from matplotlib.figure import Figure
 from ..corpus import source_label
 from ..ids import frame_key
 from ..manifest import published_label
+from ..paths import seeds_file
 from .entry import Entry
 from .layout import axes_inches, source_labels, x_inches
 from .presets import current
@@ -20,7 +23,7 @@ from .texts import number as count_word
 LABELLED = 60
 
 
-def corpus_timeline_figure(corpus: pd.DataFrame, preset=None) -> Figure:
+def corpus_timeline_figure(corpus: pd.DataFrame, preset=None, seeds: str | Path | None = None) -> Figure:
     """The documents on a time line: outlet, publication date (filled = stated in the text,
     hollow = inferred), and length in words.
 
@@ -28,6 +31,7 @@ def corpus_timeline_figure(corpus: pd.DataFrame, preset=None) -> Figure:
         corpus: the corpus (:func:`ossetia.load_corpus`), or some of its rows.
         preset: the size to draw for (default: print, or the one set by
             :func:`ossetia.plots.presets.use`).
+        seeds: the seeds folder the corpus comes from, named in the texts (default: the one in use).
     Returns:
         The figure.
     """
@@ -48,8 +52,8 @@ def corpus_timeline_figure(corpus: pd.DataFrame, preset=None) -> Figure:
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.set_xlabel("publication date (filled: stated in the text; hollow: inferred)")
         sources = (source_labels(corpus, corpus["doc_id"]) if n <= LABELLED else
-                   [f"{n:,} documents of {corpus['outlet'].nunique():,} outlets (seeds/sources.csv)"])
-        finish(fig, timeline_texts(corpus)["title"], sources,
+                   [f"{n:,} documents of {corpus['outlet'].nunique():,} outlets ({seeds_file('sources.csv', seeds)})"])
+        finish(fig, timeline_texts(corpus, seeds)["title"], sources,
                note="Marker area proportional to the length of the normalised text.")
         aw, _ = axes_inches(ax)
         xin = x_inches(ax, aw)
@@ -77,19 +81,21 @@ def corpus_timeline_figure(corpus: pd.DataFrame, preset=None) -> Figure:
     return fig
 
 
-def timeline_texts(corpus: pd.DataFrame) -> dict[str, str]:
-    """Title, caption and alt text of :func:`corpus_timeline_figure`, from the documents drawn."""
+def timeline_texts(corpus: pd.DataFrame, seeds: str | Path | None = None) -> dict[str, str]:
+    """Title, caption and alt text of :func:`corpus_timeline_figure`, from the documents drawn
+    (``seeds``: the folder they come from, named in the caption)."""
     df = corpus.sort_values(["published", "doc_id"], key=frame_key)
     n, years = len(df), df["published"].dt.year
     if n == 0:
-        return {"title": "No texts: who published what, when", "caption": "The seeds folder holds no documents.",
-                "alt": "An empty timeline: the seeds folder holds no documents."}
+        where = seeds_file("", seeds)
+        return {"title": "No texts: who published what, when", "caption": f"The seeds folder {where} holds no documents.",
+                "alt": f"An empty timeline: the seeds folder {where} holds no documents."}
     span = f"{years.min()}" if years.min() == years.max() else f"{years.min()}–{years.max()}"
     texts = "text" if n == 1 else "texts"
     partial = (df["published_precision"] != "day").any() if "published_precision" in df else False
     caption = (f"The {count_word(n)} seed document{'s' if n != 1 else ''} by publication date and outlet; filled "
-               "markers mark dates stated in the text, hollow markers dates inferred (reasons in seeds/sources.csv, "
-               "date_note)." + (" A date known only to the month or year is drawn at its first day and labelled "
+               "markers mark dates stated in the text, hollow markers dates inferred (reasons in "
+               f"{seeds_file('sources.csv', seeds)}, date_note)." + (" A date known only to the month or year is drawn at its first day and labelled "
                                 "as given (YYYY-MM or YYYY)." if partial else "")
                + " Marker area shows the length of the normalised text in words."
                + (f" With more than {LABELLED} documents the markers are not labelled." if n > LABELLED else ""))
@@ -117,9 +123,9 @@ def timeline_texts(corpus: pd.DataFrame) -> dict[str, str]:
 
 ENTRIES = [
     Entry(
-        "corpus-timeline", lambda d: timeline_texts(d["corpus"])["title"],
-        lambda d: timeline_texts(d["corpus"])["caption"],
-        lambda d: timeline_texts(d["corpus"])["alt"],
-        lambda d: corpus_timeline_figure(d["corpus"]),
+        "corpus-timeline", lambda d: timeline_texts(d["corpus"], d["seeds"])["title"],
+        lambda d: timeline_texts(d["corpus"], d["seeds"])["caption"],
+        lambda d: timeline_texts(d["corpus"], d["seeds"])["alt"],
+        lambda d: corpus_timeline_figure(d["corpus"], seeds=d["seeds"]),
         lambda d: [f"doc:{x}" for x in d["corpus"]["doc_id"]]),
 ]

@@ -25,7 +25,9 @@ class Entry:
     build: Callable[[dict], Figure]
     evidence: Callable[[dict], list[str]]  # claim / number / reference ids shown
     #: how the figure splits at a preset where it cannot hold its content: (label, select) per
-    #: part, select(tables) -> the tables of that part; None or [] -> drawn whole
+    #: part, label: what the part holds (the export numbers it "i/n: label"), select(tables) ->
+    #: the tables of that part, from which its title, caption and alt text are built too;
+    #: None or [] -> drawn whole
     parts: Callable[[dict, object], list] | None = None
 
 

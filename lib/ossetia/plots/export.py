@@ -23,7 +23,7 @@ from ..corpus import load_corpus
 from ..errors import OssetiaError
 from ..evidence import load_claims, load_numbers, load_reference
 from ..fileio import atomic_write_bytes
-from ..paths import FIGURES_DIR, rel
+from ..paths import FIGURES_DIR, is_reference, rel, seeds_dir, seeds_file
 from . import corpus, kosovo, presets, recognition, referendums
 from .entry import Briefing, Entry
 from .index import short_caption
@@ -113,8 +113,10 @@ def check_names(only: list[str] | None, seeds: str | Path | None = None) -> list
 
 def figure_parts(names: list[str], preset=None, bare: bool = False, seeds: str | Path | None = None) -> list[Part]:
     """Draw the figures ``names`` for ``preset`` (split where it cannot hold a figure whole),
-    with their texts, evidence ids, rows drawn and credit line."""
-    from .index import credit_line, figure_rows
+    with their texts, evidence ids, rows drawn and credit line. Each part of a split figure has
+    its own texts, built from the tables of that part: its title ends with '(i/n: label)', its
+    caption with and its alt text opens with :func:`ossetia.plots.index.part_note`."""
+    from .index import credit_line, figure_rows, part_note
 
     P = presets.preset(preset)
     data = _load(None if seeds is None else Path(seeds).resolve())
@@ -123,7 +125,8 @@ def figure_parts(names: list[str], preset=None, bare: bool = False, seeds: str |
         if e.name not in names:
             continue
         splits = (e.parts(data, P) if e.parts else None) or [("", None)]
-        for i, (label, select) in enumerate(splits, 1):
+        for i, (what, select) in enumerate(splits, 1):
+            label = f"{i}/{len(splits)}: {what}" if select else ""
             d = select(data) if select else data
             with presets.use(P, bare=bare, part=label):
                 fig = e.build(d)
@@ -132,8 +135,11 @@ def figure_parts(names: list[str], preset=None, bare: bool = False, seeds: str |
 
             def text(t, d=d):
                 return t if isinstance(t, str) else t(d)
-            title = text(e.title) + (f" ({label})" if label else "")
-            out.append(Part(f"{e.name}-{i}" if label else e.name, e.name, title, text(e.caption), text(e.alt), fig,
+            title, caption, alt = text(e.title), text(e.caption), text(e.alt)
+            if label:
+                note = part_note(i, len(splits), what, rows)
+                title, caption, alt = f"{title} ({label})", f"{caption} {note}.", f"{note}. {alt}"
+            out.append(Part(f"{e.name}-{i}" if label else e.name, e.name, title, caption, alt, fig,
                             ids, rows, credit_line(rows), source_line(fig)))
     return out
 
@@ -188,6 +194,8 @@ def export_figures(out: str | Path | None = None, formats: list[str] | None = No
     for name, data in files.items():
         atomic_write_bytes(out / name, data)
         written.append(out / name)
-    command = f"ossetia figures --preset {P.name}" + (" --bare" if bare else "")
-    written += write_index(out, merge_index(out, entries), command)
+    folder = seeds_dir(seeds)
+    command = ("ossetia figures" + ("" if is_reference(folder) else f" --seeds {folder.resolve().name}")
+               + f" --preset {P.name}" + (" --bare" if bare else ""))
+    written += write_index(out, merge_index(out, entries), command, seeds_file("", seeds))
     return written

@@ -57,8 +57,9 @@ def _matrix_rows_fit(P) -> int:
 
 def matrix_parts(claims: pd.DataFrame, P, seeds: str | Path | None = None) -> list[tuple[str, list[str], list[str]]]:
     """How the matrix splits at preset ``P``: (label, actors, targets) per part, or ``[]`` when it
-    fits whole. Columns (topics) split first where the width is short, then rows by party group
-    where the height is; each part keeps whole party groups."""
+    fits whole; the label says what the part holds (the export numbers the parts). Columns
+    (topics) split first where the width is short, then rows by party group where the height
+    is; each part keeps whole party groups."""
     headings = matrix_targets(seeds)
     m = stance_matrix(claims, targets=headings, seeds=seeds)
     if P.is_print or m.empty:
@@ -96,15 +97,15 @@ def matrix_parts(claims: pd.DataFrame, P, seeds: str | Path | None = None) -> li
             what = (f"topics {k0}–{k0 + len(cp) - 1} of {len(targets)}" if len(cp) > 1 else f"topic {k0} of {len(targets)}") \
                 if len(col_parts) > 1 else ""
             parts.append(("; ".join(x for x in (who, what) if x), [a for _, g in rp for a in g], cp))
-    n = len(parts)
-    return [(f"{i}/{n}: {label}", a, t) for i, (label, a, t) in enumerate(parts, 1)]
+    return parts
 
 
 
 def positions_parts(data: dict, P, draw) -> list[tuple[str, list[str]]]:
-    """How the positions figure splits at preset ``P``: (label, lanes) per part, or ``[]`` when
-    every lane holds its labels whole (fewer lanes per figure give each lane more height);
-    ``draw``: the positions draw function (its figures tell whether they are crowded)."""
+    """How the positions figure splits at preset ``P``: (label, lanes) per part (the export
+    numbers the parts), or ``[]`` when every lane holds its labels whole (fewer lanes per figure
+    give each lane more height); ``draw``: the positions draw function (its figures tell whether
+    they are crowded)."""
     if P.is_print:
         return []
     lanes = position_lanes(data["seeds"])
@@ -120,6 +121,6 @@ def positions_parts(data: dict, P, draw) -> list[tuple[str, list[str]]]:
             break
     if len(chunks) == 1:
         return []
-    return [(f"{i}/{len(chunks)}: {', '.join(c)}", c) for i, c in enumerate(chunks, 1)]
+    return [(", ".join(c), c) for c in chunks]
 
 

@@ -9,13 +9,14 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from ..paths import seeds_file
 from ..stances import argument_map, argument_sides, kosovo_sequence
 from ..vocab import target_labels
 from .entry import entry, ids_of
 from .layout import axes_inches, fmt_day, place_blocks, short_target, source_labels, wrap_pt, x_inches
 from .presets import current, is_bare
 from .style import INK, STANCES, finish, footer_fraction, house_style, legend_columns, new_figure, text_width
-from .texts import day, fill, listing, month, number, plural, span
+from .texts import counted, day, fill, listing, month, plural, span
 
 
 def argument_map_parts(data: dict, P) -> list[tuple[str, list[str]]]:
@@ -23,13 +24,23 @@ def argument_map_parts(data: dict, P) -> list[tuple[str, list[str]]]:
     quotes fit at the preset's type sizes (then: who invokes it / who denies it or warns)."""
     if P.is_print:
         return []
-    if not kosovo_argument_map_figure(data["claims"], data["corpus"], preset=P).crowded:
+    if not kosovo_argument_map_figure(data["claims"], data["corpus"], preset=P, seeds=data["seeds"]).crowded:
         return []
-    return [("1/2: who invokes it", ["invokes"]), ("2/2: who denies it, who warns", ["denies", "warns"])]
+    return [("who invokes it", ["invokes"]), ("who denies it, who warns", ["denies", "warns"])]
+
+
+def _places(sides: list[str] | None) -> dict[str, str]:
+    """Where each group of the argument map is drawn (words for the alt text), as the columns
+    of :func:`kosovo_argument_map_figure` place them: the question sits above the warnings."""
+    if sides is not None and "invokes" not in sides:
+        return {"warns": "Left, below the question", "denies": "Right"}
+    if sides is not None and "denies" not in sides:
+        return {"invokes": "Left", "warns": "Right, below the question"}
+    return {"invokes": "Left", "denies": "Right", "warns": "Below"}
 
 
 def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame, preset=None,
-                               sides: list[str] | None = None) -> Figure:
+                               sides: list[str] | None = None, seeds: str | Path | None = None) -> Figure:
     """An argument map: the precedent question in the middle, who invokes it on the left, who
     denies it on the right, who warns against recognising the precedent's case below; each box
     quotes the evidence.
@@ -39,6 +50,7 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame, prese
         corpus: the corpus, for the source line.
         preset: the size to draw for (:mod:`ossetia.plots.presets`); :func:`argument_map_parts` says how it splits.
         sides: the groups to draw (default all: invokes, denies, warns).
+        seeds: the seeds folder the claims come from, named in the note (default: the one in use).
     Returns:
         The figure; its ``crowded`` attribute tells whether the quotes needed more room than the
         canvas has at the smallest type.
@@ -64,9 +76,9 @@ def kosovo_argument_map_figure(claims: pd.DataFrame, corpus: pd.DataFrame, prese
     with house_style(), P.rc():
         fig = new_figure((W, H), layout=None)
         fig.crowded = False
-        finish(fig, kosovo_argument_map_texts(claims)["title"],
+        finish(fig, kosovo_argument_map_texts(claims, sides)["title"],
                source_labels(corpus, am["doc_id"]),
-               note="Quotes are exact spans of the raw texts (seeds/claims.csv, theme kosovo_precedent).")
+               note=f"Quotes are exact spans of the raw texts ({seeds_file('claims.csv', seeds)}, theme kosovo_precedent).")
         foot = footer_fraction(fig)
         top = 0.62 * P.pt(15) / 15 * (1 if P.is_print else 1.1) if not is_bare() else 0.1  # inches kept for the title
         ax = fig.add_axes((0, foot, 1, 1 - foot - top / H))
@@ -172,11 +184,7 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
     labels = target_labels(seeds)
     seq["when"] = pd.to_datetime(seq["date"])
     by_id = claims.set_index("claim_id")
-    ref = seq[seq["layer"] == "reference"]
-    frame = ref if len(ref) else seq  # the time frame: the reference events' span
-    lo, hi = frame["when"].min(), frame["when"].max()
-    pad = max((hi - lo) / 14, pd.Timedelta(days=10))
-    x0, x1 = min(lo - pad, lo.to_period("M").to_timestamp() - pd.Timedelta(days=4)), hi + pad
+    x0, x1 = _time_frame(seq)
     inside = seq[(seq["when"] >= x0) & (seq["when"] <= x1)]
     later = seq[seq["when"] > x1]
     earlier = seq[seq["when"] < x0]
@@ -307,8 +315,10 @@ def kosovo_sequence_figure(claims: pd.DataFrame, events: pd.DataFrame, corpus: p
     return fig
 
 
-def kosovo_argument_map_texts(claims: pd.DataFrame) -> dict:
-    """Title, caption and alt text of :func:`kosovo_argument_map_figure` (same table)."""
+def kosovo_argument_map_texts(claims: pd.DataFrame, sides: list[str] | None = None) -> dict:
+    """Title, caption and alt text of :func:`kosovo_argument_map_figure` (same table and sides):
+    the groups drawn, each with its claims counted and its actors named, in drawing order (the
+    words for each group: ``data/argument_sides.csv``)."""
     am = argument_map(claims)
 
     def who(side):
@@ -317,9 +327,27 @@ def kosovo_argument_map_texts(claims: pd.DataFrame) -> dict:
                  for _, r in rows.iterrows()]
         return listing(dict.fromkeys(names)) or "nobody"
     n = am["side"].value_counts()
-    facts = {f"n_{s}": plural(int(n.get(s, 0)), "claim") for s in ("invokes", "denies", "warns")}
-    facts.update({s: who(s) for s in ("invokes", "denies", "warns")})
+    drawn = [r for r in argument_sides().to_dict("records") if sides is None or r["side"] in sides]
+    places = _places(sides)
+    says = [f"{r['caption_first'] if k == 0 else r['caption']} ({plural(int(n.get(r['side'], 0)), 'claim')})"
+            for k, r in enumerate(drawn)]
+    text = listing(says)
+    whole = {"invokes", "denies"} <= {r["side"] for r in drawn}
+    facts = {"sides": text[:1].upper() + text[1:], "Groups": counted(len(drawn), "group", capital=True),
+             "question": "around a central question" if whole else "beside the question they answer",
+             "placed": " ".join(f"{places[r['side']]}, {r['alt']}: {who(r['side'])}."  # left to right, then below
+                                for r in sorted(drawn, key=lambda r: list(places).index(r["side"])))}
     return {k: fill("kosovo-argument-map", k, **facts) for k in ("title", "caption", "alt")}
+
+
+def _time_frame(seq: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The time axis of the sequence figure (rows of :func:`ossetia.stances.kosovo_sequence`):
+    the reference events' span, padded; rows outside it are drawn beyond a break in the axis."""
+    when = pd.to_datetime(seq["date"])
+    frame = when[seq["layer"] == "reference"] if (seq["layer"] == "reference").any() else when
+    lo, hi = frame.min(), frame.max()
+    pad = max((hi - lo) / 14, pd.Timedelta(days=10))
+    return min(lo - pad, lo.to_period("M").to_timestamp() - pd.Timedelta(days=4)), hi + pad
 
 
 def kosovo_sequence_texts(claims: pd.DataFrame, events: pd.DataFrame, seeds: str | Path | None = None) -> dict:
@@ -337,20 +365,24 @@ def kosovo_sequence_texts(claims: pd.DataFrame, events: pd.DataFrame, seeds: str
         acts = dict.fromkeys(f"{a}: {x.replace('_', ' ')}" for a, x in zip(c["actor"], c["action"]))
         seed_items.append(f"{listing(acts)} ({day(date)})")
     ref_items = [f"{r['what']} ({day(r['date'])}, {r['cite']})" for _, r in ref.iterrows()]
+    x0, x1 = _time_frame(seq)
+    out = seq[(pd.to_datetime(seq["date"]) < x0) | (pd.to_datetime(seq["date"]) > x1)]
     entries = sorted([(d, f"{r['what']} ({day(d)})") for d, r in zip(ref["date"], ref.to_dict("records"))]
                      + [(d, s) for d, s in zip(sorted(set(seed["date"])), seed_items)])
     facts = {"span": span(when.min(), when.max()), "entries": "; ".join(e for _, e in entries),
-             "days": (pd.Timestamp(last["date"]) - pd.Timestamp(first["date"])).days,
+             "days": plural((pd.Timestamp(last["date"]) - pd.Timestamp(first["date"])).days, "day"),
              "first_ref": f"{first['cite']} ({day(first['date'])})", "last_ref": f"{last['cite']} ({day(last['date'])})",
              "axis_from": month(when.min()), "axis_to": month(when.max()),
-             "n_ref": number(len(ref)), "ref_list": "; ".join(ref_items) or "none",
-             "n_seed": number(len(seed)), "seed_list": "; ".join(seed_items) or "none"}
+             "beyond": (f", broken for {counted(len(out), 'seed claim')} dated outside it "
+                        f"({listing(day(d) for d in sorted(set(out['date'])))})") if len(out) else "",
+             "reference_events": counted(len(ref), "reference event"), "ref_list": "; ".join(ref_items) or "none",
+             "seed_claims": counted(len(seed), "seed claim"), "seed_list": "; ".join(seed_items) or "none"}
     return {k: fill("kosovo-sequence", k, **facts) for k in ("title", "caption", "alt")}
 
 
 ENTRIES = [
-    entry("kosovo-argument-map", lambda d: kosovo_argument_map_texts(d["claims"]),
-          lambda d: kosovo_argument_map_figure(d["claims"], d["corpus"], sides=d.get("sides")),
+    entry("kosovo-argument-map", lambda d: kosovo_argument_map_texts(d["claims"], d.get("sides")),
+          lambda d: kosovo_argument_map_figure(d["claims"], d["corpus"], sides=d.get("sides"), seeds=d["seeds"]),
           lambda d: ids_of(argument_map(d["claims"]).query("side in @s", local_dict={"s": d.get("sides") or
                                                                                      ["invokes", "denies", "warns"]})["claim_id"]),
           parts=lambda d, P: [(label, lambda d, s=s: {**d, "sides": s}) for label, s in argument_map_parts(d, P)]),

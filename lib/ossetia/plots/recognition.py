@@ -13,6 +13,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..ids import frame_key
+from ..paths import seeds_file
 from ..stances import actor_groups, lane_recognitions, position_lanes, positions, stance_matrix
 from ..vocab import matrix_targets, target_labels
 from .entry import entry, ids_of
@@ -34,7 +35,8 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
         claims: the claims table (:func:`ossetia.evidence.load_claims`, or a filtered copy).
         corpus: the corpus (:func:`ossetia.load_corpus`), for the source line.
         min_claims: draw actors with at least this many claims in the matrix.
-        seeds: the seeds folder the vocabularies are read from (default: the project's).
+        seeds: the seeds folder the vocabularies are read from and the note names (default: the
+            one in use).
         preset: the size to draw for (:mod:`ossetia.plots.presets`; default print, or the one
             set by :func:`ossetia.plots.presets.use`); :func:`matrix_parts` says how it splits.
     Returns:
@@ -118,7 +120,7 @@ def recognition_matrix_figure(claims: pd.DataFrame, corpus: pd.DataFrame, min_cl
                   fontsize=P.pt(9.5), title_fontsize=P.pt(9.5), handletextpad=0.3, columnspacing=1.6)
         finish(fig, recognition_matrix_texts(claims, min_claims, seeds)["title"],
                source_labels(corpus, claims.loc[claims["claim_id"].isin(" ".join(m["claims"]).split()), "doc_id"]),
-               note="Each marker is one or more claims (seeds/claims.csv); " + {
+               note=f"Each marker is one or more claims ({seeds_file('claims.csv', seeds)}); " + {
                    CELL_LABELS[0]: "label: outlet and publication date of the first evidence, +n more claims.",
                    CELL_LABELS[1]: "label: outlet and year of the first evidence, +n more claims.",
                    CELL_LABELS[2]: "+n: more claims (outlets and dates in the figure's data)."}[fmt]
@@ -135,7 +137,8 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
         claims: the claims table (:func:`ossetia.evidence.load_claims`, or a filtered copy).
         corpus: the corpus, for the source line.
         recognitions: ``reference/recognitions.csv``.
-        seeds: the seeds folder the vocabularies are read from (default: the project's).
+        seeds: the seeds folder the vocabularies are read from and the note names (default: the
+            one in use).
         preset: the size to draw for (:mod:`ossetia.plots.presets`); :func:`positions_parts`
             says how it splits.
         lanes: the lanes to draw (default: all the positions lanes).
@@ -199,10 +202,11 @@ def positions_timeline_figure(claims: pd.DataFrame, corpus: pd.DataFrame, recogn
                       [STANCES[k][2] for k in keys] + ["reference layer (public sources, not seed evidence)"], P.pt(9),
                       fig.get_size_inches()[0] - 1.2), fontsize=P.pt(9), handletextpad=0.2, columnspacing=1.2,
                   borderaxespad=0.3)
-        finish(fig, positions_texts(claims, recognitions, seeds)["title"],
+        finish(fig, positions_texts(claims, recognitions, seeds, lanes)["title"],
                source_labels(corpus, pos["doc_id"]) + [f"reference: {s}" for s in dict.fromkeys(recs_ref["source"])],
                note="Each label is a topic; the marker is the party's stance towards it. Seed evidence filled, the "
-                    "reference layer (seeds/reference/) hollow and dashed. Only positions dated to the day or month; "
+                    f"reference layer ({seeds_file('reference/', seeds)}) hollow and dashed. Only positions dated to "
+                    "the day or month; "
                     "a date the text only implies is the publication date.")
         aw, ah = axes_inches(ax)
         xin = x_inches(ax, aw)
@@ -255,7 +259,8 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
         recognitions: ``reference/recognitions.csv``.
         claims: the claims table; its ``recognises`` claims of independence are drawn as bands.
         corpus: the corpus, for the source line.
-        seeds: the seeds folder the vocabularies are read from (default: the project's).
+        seeds: the seeds folder the vocabularies are read from and the note names (default: the
+            one in use).
         preset: the size to draw for (:mod:`ossetia.plots.presets`; default print).
     Returns:
         The figure.
@@ -263,19 +268,19 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
     title = recognition_timeline_texts(recognitions, claims, seeds)["title"]
     rec = recognitions.reset_index(drop=True).copy()
     rec["when"] = pd.to_datetime([d if len(d) == 10 else d + "-15" for d in rec["date"]])
-    seeds = claims[(claims["action"] == "recognises") & (claims["target"] == "south_ossetia_independence")]
-    seeds = seeds.sort_values(["event_date", "claim_id"], key=frame_key).reset_index(drop=True)
+    said = claims[(claims["action"] == "recognises") & (claims["target"] == "south_ossetia_independence")]
+    said = said.sort_values(["event_date", "claim_id"], key=frame_key).reset_index(drop=True)
     col = STANCES["recognises"][0]
     P = current(preset)
     with house_style(), P.rc():
         fig = new_figure(P.size((12, 5.2), memo_height=4.6))
         ax = fig.add_subplot()
-        years = [d.year for d in rec["when"]] + [int(str(d)[:4]) for d in seeds["event_date"] if str(d)[:4].isdigit()]
+        years = [d.year for d in rec["when"]] + [int(str(d)[:4]) for d in said["event_date"] if str(d)[:4].isdigit()]
         x0, x1 = pd.Timestamp(f"{min(years) - 3}-01-01"), pd.Timestamp(f"{max(years) + 3}-01-01")
         n = len(rec)
         ax.set_yticks([])
         ax.spines["left"].set_visible(False)
-        ax.set_ylim(n + len(seeds) + 0.1, -0.7)
+        ax.set_ylim(n + len(said) + 0.1, -0.7)
         ax.set_xlim(x0, x1)
         ax.xaxis.set_major_locator(mdates.YearLocator(2))
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
@@ -292,9 +297,9 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
                                                      P.pt(9.5), fig.get_size_inches()[0] - 0.3, 2.4))
         refs = sorted(set(rec["source"]))
         finish(fig, title,
-               [f"reference: {s}" for s in refs] + source_labels(corpus, seeds["doc_id"]),
-               note="Reference layer (hollow, dashed) from seeds/reference/recognitions.csv; "
-                    "seed evidence (filled band) from seeds/claims.csv.")
+               [f"reference: {s}" for s in refs] + source_labels(corpus, said["doc_id"]),
+               note=f"Reference layer (hollow, dashed) from {seeds_file('reference/recognitions.csv', seeds)}; "
+                    f"seed evidence (filled band) from {seeds_file('claims.csv', seeds)}.")
         aw, _ = axes_inches(ax)
         xin = x_inches(ax, aw)
         for i, r in rec.iterrows():
@@ -310,9 +315,9 @@ def recognition_timeline_figure(recognitions: pd.DataFrame, claims: pd.DataFrame
                         va="center" if left else "bottom", fontsize=P.pt(10), gid="reference-layer")
             if withdrawn:
                 ax.scatter(end, i, s=P.k(P.k(110)), marker="|", linewidths=2, color="black", zorder=3, gid="reference-layer")
-        if len(seeds):
+        if len(said):
             ax.axhline(n - 0.35, color="#BBBBBB", lw=0.8)
-        for k, (_, r) in enumerate(seeds.iterrows()):
+        for k, (_, r) in enumerate(said.iterrows()):
             y = n + 0.35 + k
             d = str(r["event_date"])
             if len(d) >= 7:
@@ -338,7 +343,7 @@ ENTRIES = [
           parts=lambda d, P: [(label, lambda d, a=a, t=t: {**d, "claims": d["claims"][d["claims"]["actor"].isin(a)
                                                                                       & d["claims"]["target"].isin(t)]})
                               for label, a, t in matrix_parts(d["claims"], P, d["seeds"])]),
-    entry("positions-timeline", lambda d: positions_texts(d["claims"], d["recognitions"], d["seeds"]),
+    entry("positions-timeline", lambda d: positions_texts(d["claims"], d["recognitions"], d["seeds"], d.get("lanes")),
           lambda d: positions_timeline_figure(d["claims"], d["corpus"], d["recognitions"], seeds=d["seeds"],
                                               lanes=d.get("lanes")),
           lambda d: ids_of(positions(d["claims"], d.get("lanes"), seeds=d["seeds"])["claim_id"],

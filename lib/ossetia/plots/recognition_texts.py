@@ -10,7 +10,7 @@ from ..stances import actor_groups, lane_recognitions, position_lanes, positions
 from ..vocab import matrix_targets, target_labels
 from .layout import short_target
 from .style import STANCES
-from .texts import day, fill, listing, month, number, plural
+from .texts import counted, day, fill, listing, month, number, plural
 
 
 def _stance_word(k: str) -> str:
@@ -31,15 +31,17 @@ def recognition_matrix_texts(claims: pd.DataFrame, min_claims: int = 1, seeds: s
         cells = m[m["actor"].isin(members)]
         counts = [f"{_stance_word(k)} {(cells['stance'] == k).sum()}" for k in STANCES if (cells["stance"] == k).any()]
         by_group.append(f"{g} ({', '.join(counts)})")
-    facts = {"n_docs": number(docs.nunique()), "n_actors": len(set(m["actor"])), "n_groups": len(groups),
-             "n_targets": len(targets), "targets": listing(short_target(t, labels) for t in targets),
+    facts = {"texts": counted(docs.nunique(), "text"), "actors": plural(len(set(m["actor"])), "actor"),
+             "groups": plural(len(groups), "group"), "topics": plural(len(targets), "topic"),
+             "targets": listing(short_target(t, labels) for t in targets),
              "by_group": "; ".join(by_group)}
     return {k: fill("recognition-matrix", k, **facts) for k in ("title", "caption", "alt")}
 
 
-def positions_texts(claims: pd.DataFrame, recognitions: pd.DataFrame, seeds: str | Path | None = None) -> dict:
-    """Title, caption and alt text of :func:`positions_timeline_figure` (same tables)."""
-    lanes = position_lanes(seeds)
+def positions_texts(claims: pd.DataFrame, recognitions: pd.DataFrame, seeds: str | Path | None = None,
+                    lanes: list[str] | None = None) -> dict:
+    """Title, caption and alt text of :func:`positions_timeline_figure` (same tables and lanes)."""
+    lanes = list(lanes or position_lanes(seeds))
     pos = positions(claims, lanes)
     refs = lane_recognitions(recognitions, lanes, seeds)
     labels = target_labels(seeds)
@@ -53,8 +55,10 @@ def positions_texts(claims: pd.DataFrame, recognitions: pd.DataFrame, seeds: str
             per_lane.append(f"{lane}, no dated position")
     rec = [f"{r['state']}'s recognition of {short_target(str(r['recognises']), labels)} ({r['ref_id']}, {day(r['date'])})"
            for _, r in refs.iterrows()]
-    facts = {"n_lanes": number(len(lanes)), "N_lanes": number(len(lanes), capital=True), "lanes": listing(lanes),
-             "axis_from": min(dates).year - 1, "axis_to": max(dates).year + 1, "n_positions": len(pos),
+    facts = {"parties": counted(len(lanes), "party", "parties"), "lanes": listing(lanes),
+             "Lanes": counted(len(lanes), "horizontal lane", capital=True),
+             "axis_from": min(dates).year - 1, "axis_to": max(dates).year + 1,
+             "positions": plural(len(pos), "dated position"),
              "per_lane": "; ".join(per_lane),
              "refs": (f" {listing(rec)} {'comes' if len(rec) == 1 else 'come'} from the reference layer, drawn hollow "
                      "and dashed.") if rec else "",
@@ -77,7 +81,7 @@ def recognition_timeline_texts(recognitions: pd.DataFrame, claims: pd.DataFrame,
                                                  for _, r in wd.iterrows())) if len(wd) else "",
              "seed_statements": (f"the {number(len(seeds_))} seed statement{'s' if len(seeds_) != 1 else ''} dating a "
                                  f"recognition ({'; '.join(quotes)})") if len(seeds_) else "no seed statement",
-             "N_rows": number(len(recognitions), capital=True), "rows": ", ".join(rows),
+             "Reference_rows": counted(len(recognitions), "reference row", capital=True), "rows": ", ".join(rows),
              "bands": "".join(f" A band for {r['event_date']} marks {r['outlet']}'s statement ({r['claim_id']}, dated to the "
                               f"{r['date_precision']})." for _, r in seeds_.iterrows())}
     return {k: fill("recognition-timeline", k, **facts) for k in ("title", "caption", "alt")}

@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib.ticker as mticker
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from ..ids import frame_key
+from ..paths import seeds_file
 from ..referendums import referendum_table, referendum_year, source_check_table
 from .entry import entry, ids_of
 from .layout import source_labels, wrap_pt
 from .presets import current
 from .style import INK, MUTED, STANCES, finish, house_style, new_figure, reference_bar, reference_handle
-from .texts import fill, listing, number
+from .texts import counted, fill, listing
 
 
 def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, corpus: pd.DataFrame,
-                              preset=None) -> Figure:
+                              preset=None, seeds: str | Path | None = None) -> Figure:
     """Yes share and turnout of the referendums: reference results (hatched, from counts) beside
     what the seed texts report (filled, with their qualifiers).
 
@@ -26,9 +29,11 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
         reference: ``reference/referendum_results.csv``.
         corpus: the corpus, for the source line.
         preset: the size to draw for (:mod:`ossetia.plots.presets`; default print).
+        seeds: the seeds folder the tables come from, named in the note (default: the one in use).
     Returns:
         The figure.
     """
+    table = seeds_file("reference/referendum_results.csv", seeds)  # named in the note
     t = referendum_table(reference).set_index("referendum")
     seeds = _seed_shares(numbers)
     days = reference.groupby("referendum")["date"].first()
@@ -120,7 +125,7 @@ def referendum_results_figure(numbers: pd.DataFrame, reference: pd.DataFrame, co
                 for k, v in stated.items() if abs(float(v) - t.loc[k, "turnout_computed"]) >= 0.05]
         finish(fig, referendum_results_texts(numbers, reference)["title"],
                source_labels(corpus, seeds["doc_id"]) + [f"reference: {s}" for s in refs],
-               note="Shares recomputed from counts in seeds/reference/referendum_results.csv"
+               note=f"Shares recomputed from counts in {table}"
                     + ("; " + "; ".join(gaps) if gaps else "") + ".")
     return fig
 
@@ -203,7 +208,9 @@ def referendum_results_texts(numbers: pd.DataFrame, reference: pd.DataFrame) -> 
         q = f" ('{r['qualifier']}')" if r["qualifier"] else ""
         points.append(f"{r['voice']} {v}{q} ({referendum_year(r['subject'])}, {r['number_id']})")
     quals = [f"'{q}'" for q in dict.fromkeys(seeds["qualifier"]) if q]
-    facts = {"years": listing(referendum_year(k) for k in t.index), "n_seed": number(len(seeds)),
+    facts = {"years": listing(referendum_year(k) for k in t.index),
+             "referendums": "referendum" if len(t) == 1 else "referendums",
+             "vote_shares": ("the " if len(seeds) else "") + counted(len(seeds), "vote share"),
              "qualifiers": ", ".join(quals) or "none given", "bars": "; ".join(bars),
              "seed_points": "; ".join(points) or "nothing"}
     return {k: fill("referendum-results", k, **facts) for k in ("title", "caption", "alt")}
@@ -225,7 +232,7 @@ def referendum_source_check_texts(numbers: pd.DataFrame, reference: pd.DataFrame
 
 ENTRIES = [
     entry("referendum-results", lambda d: referendum_results_texts(d["numbers"], d["results"]),
-          lambda d: referendum_results_figure(d["numbers"], d["results"], d["corpus"]),
+          lambda d: referendum_results_figure(d["numbers"], d["results"], d["corpus"], seeds=d["seeds"]),
           lambda d: ids_of(_seed_shares(d["numbers"])["number_id"], d["results"]["ref_id"])),
     entry("referendum-source-check", lambda d: referendum_source_check_texts(d["numbers"], d["results"]),
           lambda d: referendum_source_check_figure(d["numbers"], d["results"], d["corpus"]),

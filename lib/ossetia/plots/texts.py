@@ -49,6 +49,11 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n} {word if n == 1 else (words or word + 's')}"
 
 
+def counted(n: int, word: str, words: str | None = None, capital: bool = False) -> str:
+    """``"one text"``, ``"five texts"``, ``"Six reference rows"`` (count as a word up to twelve)."""
+    return f"{number(n, capital)} {word if n == 1 else (words or word + 's')}"
+
+
 def listing(items) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     items = list(items)
