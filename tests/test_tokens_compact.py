@@ -106,13 +106,28 @@ def test_tiny_corpora(n):
 
 
 def test_a_paragraph_edge_inside_a_word_is_respected():
-    from ossetia.textstats import _batch_tokens
+    from ossetia.textstats import _batch, _Vocab
+
+    class Lay:  # a layout whose paragraphs a rule cut inside words
+        def __init__(self, pars):
+            self.pars, self.parts, self.plain, self._sents = np.array(pars, dtype=np.int32), ("news",), True, None
 
     raws = ["xx abc def", "ghi jk"]
-    pars = [np.array([[4, 10]], dtype=np.int32), np.array([[0, 6]], dtype=np.int32)]  # "bc def", "ghi jk"
-    doc, start, end, words = _batch_tokens(raws, pars)
+    vocab = _Vocab()
+    doc, par, start, end, codes, sents = _batch(raws, [Lay([[4, 10]]), Lay([[0, 6]])], vocab)  # "bc def", "ghi jk"
+    words = [list(vocab)[c] for c in codes]
     assert words == ["bc", "def", "ghi", "jk"]
     assert [raws[d][a:b] for d, a, b in zip(doc, start, end)] == words
+    assert par.tolist() == [0, 0, 1, 1]
+    assert [s.tolist() for s in sents] == [[[4, 10, 0]], [[0, 6, 0]]]
+
+
+def test_a_control_character_in_every_joiner_slot_still_tokenises():
+    from ossetia.splitting import JOINERS
+
+    c = CORPUS.iloc[:1].copy()
+    c.loc[0, "raw"] = c.loc[0, "raw"].replace("Kosovo", "Kosovo" + JOINERS)
+    assert as_tuples(tokens(c)) == plain_tokens(c)
 
 
 def test_a_changed_raw_text_gets_its_own_layout():

@@ -14,6 +14,9 @@ from .paths import seeds_dir as _seeds_dir
 from .vocab import load_voices
 
 
+_DOC_COLUMNS = ("raw", "text", "headline", "byline_found", "dateline", "caption", "n_chars", "n_words", "voices")
+
+
 def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
     """Load and normalise the seed documents.
 
@@ -29,7 +32,7 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
     problem that ``ossetia check`` would report.
     """
     folder = _seeds_dir(seeds_dir)
-    found: dict[str, dict] = {}
+    found: dict[str, tuple] = {}
     voices: dict[str, list[str]] = {}
     for v in load_voices(folder).to_dict("records"):
         voices.setdefault(v["doc_id"], []).append(f"{v['part']}: {v['voice']}")
@@ -37,17 +40,13 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
     def keep(row: dict, raw: str, n: Normalised) -> None:
         # what the rows need, and the compact layout for sentences()/tokens()/kwic()
         remember(n, row["outlet"], row["title"], extra)
-        found[row["doc_id"]] = {
-            "raw": raw,
-            "text": n.text,
-            "headline": n.fields.get("title", ""),
-            "byline_found": n.fields.get("byline", ""),
-            "dateline": n.fields.get("dateline", n.fields.get("date_header", "")),
-            "caption": n.fields.get("caption", ""),
-            "n_chars": len(n.text),
-            "n_words": len(n.text.split()),
-            "voices": "; ".join(voices.get(row["doc_id"], [])),
-        }
+        f, text = n.fields, n.text
+        found[row["doc_id"]] = (
+            raw, text, f.get("title", ""), f.get("byline", ""), f.get("dateline", f.get("date_header", "")),
+            f.get("caption", ""), len(text),
+            # = len(text.split()): a paragraph's words are separated by single spaces
+            text.count(" ") + len(n.spans),
+            "; ".join(voices.get(row["doc_id"], [])))
 
     extra = workspace_rules(folder)
     errs, man, texts = problems(folder, on_doc=keep)
@@ -55,10 +54,10 @@ def load_corpus(seeds_dir: str | Path | None = None) -> pd.DataFrame:
         raise errs[0]
     man = man.sort_values("doc_id", key=ids.frame_key)
     cols = list(man.columns)
-    at = cols.index("doc_id")
-    rows = [{**dict(zip(cols, vals)), **found[vals[at]]} for vals in man.to_numpy(dtype=object).tolist()]
-    df = pd.DataFrame(rows, columns=list(man.columns) + ["raw", "text", "headline", "byline_found", "dateline",
-                                                         "caption", "n_chars", "n_words", "voices"])
+    data = {c: man[c].to_numpy(dtype=object) for c in cols}
+    values = list(zip(*(found[d] for d in data["doc_id"].tolist()))) or [()] * len(_DOC_COLUMNS)
+    data.update({c: list(v) for c, v in zip(_DOC_COLUMNS, values)})
+    df = pd.DataFrame(data, columns=cols + list(_DOC_COLUMNS))
     when = [parse_published(v) for v in df["published"]]
     df["published"] = pd.to_datetime(pd.Series([d.isoformat() for d, _ in when], dtype=object), format="%Y-%m-%d")
     # how precisely the manifest states the date: day, or month / year (then ``published`` is

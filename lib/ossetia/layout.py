@@ -29,11 +29,10 @@ class Layout:
     __slots__ = ("pars", "parts", "plain", "_sents", "_args")
 
     def __init__(self, n: Normalised, args: tuple):
-        ps = n.paragraphs
-        self.pars = np.array([(p.start, p.end) for p in ps], dtype=np.int32).reshape(-1, 2)
-        self.parts = tuple(p.part for p in ps)
-        raw, text = n.raw, n.text
-        self.plain = all(raw[p.start:p.end] == text[p.t_start:p.t_end] for p in ps)
+        ps = n.spans  # (t_start, t_end, start, end, part, role) of each paragraph
+        self.pars = np.array([p[2:4] for p in ps], dtype=np.int32).reshape(-1, 2)
+        self.parts = tuple(p[4] for p in ps)
+        self.plain = n.plain
         self._sents = None
         self._args = args  # outlet, title, rules: what normalise() was given besides the text
 
@@ -45,7 +44,7 @@ class Layout:
                 raw_spans = spans
             else:  # split the normalised text, map each sentence back to the raw file
                 n = normalise(raw, *self._args)
-                spans = _split_text(n.text, [(p.t_start, p.t_end) for p in n.paragraphs])
+                spans = _split_text(n.text, [p[:2] for p in n.spans])
                 raw_spans = [n.to_raw(a, b) for a, b in spans]
             s = np.zeros((len(spans), 3), dtype=np.int32)
             if spans:

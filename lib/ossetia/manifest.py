@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -46,6 +47,7 @@ def parse_date(value: str) -> date:
         raise ValueError(f"date '{v}' does not exist") from None
 
 
+@lru_cache(maxsize=4096)
 def parse_published(value: str) -> tuple[date, str]:
     """A publication date and its precision: ``2008-09-03`` (day), ``2017-04`` (month: the day
     is not known) or ``2017`` (year). Returns the first day of the period, for ordering only,
@@ -66,15 +68,17 @@ def published_label(when, precision: str = "day") -> str:
     return when.strftime(fmt)
 
 
-def safe_member(folder: Path, name: str) -> Path:
-    """``folder/name`` if ``name`` is a plain file name that stays inside ``folder``."""
+def safe_member(folder: Path, name: str, entry: os.DirEntry | None = None) -> Path:
+    """``folder/name`` if ``name`` is a plain file name that stays inside ``folder``.
+
+    ``entry``: the folder's ``os.scandir`` entry of that name, if the caller has it (it knows
+    whether the file is a link without asking the file system again)."""
     if not name or name != name.strip():
         raise ValueError(f"file name '{name}' is empty or has surrounding spaces")
-    p = Path(name)
-    if p.is_absolute() or "/" in name or "\\" in name or name in (".", "..") or ":" in name:
+    if os.path.isabs(name) or "/" in name or "\\" in name or name in (".", "..") or ":" in name:
         raise ValueError(f"file '{name}' points outside the seeds folder; give a plain file name")
     target = folder / name
-    if target.is_symlink():
+    if entry.is_symlink() if entry is not None else target.is_symlink():
         real = target.resolve()
         if folder.resolve() not in real.parents:
             raise ValueError(f"file '{name}' is a link to {real}, outside the seeds folder")
@@ -126,6 +130,7 @@ def problems(seeds: str | Path | None = None, on_doc=None) -> tuple[list[Ossetia
         extra = workspace_rules(folder)
     except OssetiaError as e:
         return [e], None, {}
+    entries = {e.name: e for e in os.scandir(folder)}  # (one listing, not a file-system call per row)
     cols = list(man.columns)  # (rows as lists: much faster than to_dict or iterating Arrow-backed columns)
     records = (dict(zip(cols, vals)) for vals in man.to_numpy(dtype=object).tolist())
     for i, row in enumerate(records, start=2):
@@ -146,7 +151,7 @@ def problems(seeds: str | Path | None = None, on_doc=None) -> tuple[list[Ossetia
         if not row["outlet"].strip():
             out.append(OssetiaError(mname, f"row {i} (doc {did}): outlet is empty"))
         try:
-            path = safe_member(folder, fname)
+            path = safe_member(folder, fname, entries.get(fname))
         except ValueError as e:
             out.append(OssetiaError(mname, f"row {i} (doc {did}): {e}"))
             continue
@@ -188,7 +193,7 @@ def problems(seeds: str | Path | None = None, on_doc=None) -> tuple[list[Ossetia
         texts[did] = raw
         if on_doc is not None:
             on_doc(row, raw, n)
-    for name in sorted(e.name for e in os.scandir(folder) if e.name.endswith(".txt")):
+    for name in sorted(n for n in entries if n.endswith(".txt")):
         if name not in listed:
             out.append(OssetiaError(rel(folder / name), f"is in the seeds folder but not listed in {MANIFEST}"))
     return out, man, texts

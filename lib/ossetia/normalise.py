@@ -34,8 +34,8 @@ UTF-8 with nothing stripped (a BOM or CR stays and counts).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -78,15 +78,52 @@ class Paragraph:
     role: str  # body or heading
 
 
-@dataclass
+_PARAGRAPH_FIELDS = ("t_start", "t_end", "start", "end", "part", "role")
+_REMOVAL_FIELDS = ("line", "start", "end", "role", "rule_id", "raw")
+
+
 class Normalised:
-    raw: str
-    text: str
-    omap: np.ndarray  # int32: raw offset of each text character, -1 for paragraph separators
-    paragraphs: list[Paragraph]
-    removed: list[Removal]
-    fields: dict[str, str] = field(default_factory=dict)  # title, byline, dateline, caption
-    field_spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """One article, normalised: ``raw``, the body ``text``, the recognised ``fields`` (title,
+    byline, dateline, caption) and their raw ``field_spans``; ``paragraphs`` (a list of
+    :class:`Paragraph`), ``removed`` (a list of :class:`Removal`) and ``omap`` (int32: the raw
+    offset of each text character, -1 for paragraph separators).
+
+    ``spans`` holds each paragraph as a plain tuple (``t_start, t_end, start, end, part,
+    role``); the :class:`Paragraph` and :class:`Removal` objects and the offset map (four
+    bytes per character) are built the first time they are asked for, so loading a large
+    corpus, which needs only the text and the paragraph spans, makes none of them. ``plain``:
+    every paragraph's text is exactly its raw span (no whitespace was folded)."""
+
+    def __init__(self, raw: str, text: str, spans: list[tuple], removed: list[tuple],
+                 fields: dict[str, str], field_spans: dict[str, tuple[int, int]], contiguous: bool, plain: bool):
+        self.raw, self.text = raw, text
+        self.spans = spans
+        self._removed = removed
+        self.fields, self.field_spans = fields, field_spans
+        self._contiguous = contiguous
+        self.plain = plain
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        return [_frozen(Paragraph, dict(zip(_PARAGRAPH_FIELDS, t))) for t in self.spans]
+
+    @cached_property
+    def removed(self) -> list[Removal]:
+        return [_frozen(Removal, dict(zip(_REMOVAL_FIELDS, t))) for t in self._removed]
+
+    @cached_property
+    def omap(self) -> np.ndarray:
+        if not (self.spans and self._contiguous):
+            return _offset_map(self.raw, self.paragraphs)
+        shifts: list[int] = []
+        lengths: list[int] = []
+        for k, (ts, te, a, *_) in enumerate(self.spans):
+            if k:  # the separator's characters (text offsets ts - 2, ts - 1) map to -1
+                shifts += (1 - ts, -ts)
+                lengths += (1, 1)
+            shifts.append(a - ts)
+            lengths.append(te - ts)
+        return _offset_map_contiguous(shifts, lengths, len(self.text))
 
     # -- offsets ----------------------------------------------------------------------
     def to_raw(self, t_start: int, t_end: int) -> tuple[int, int]:
@@ -224,10 +261,8 @@ def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, .
     last_ls = _last_line_start(raw) if need_last else -2
     prev_folded = None
     text_parts: list[str] = []
-    paragraphs: list[Paragraph] = []
-    shifts: list[int] = []  # the offset map's runs, for _offset_map_contiguous
-    lengths: list[int] = []
-    removed: list[Removal] = []
+    paragraphs: list[tuple] = []  # (t_start, t_end, start, end, part, role): see Normalised.spans
+    removed: list[tuple] = []  # (line, start, end, role, rule_id, raw): see Removal
     fields: dict[str, str] = {}
     spans: dict[str, tuple[int, int]] = {}
     part = DEFAULT_PART
@@ -235,14 +270,15 @@ def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, .
     prev_role = None
     pos = 0  # length of the text so far
     contiguous = True  # no paragraph has lost a character to whitespace folding (yet)
+    plain = True  # every paragraph's text is its raw span (yet)
 
-    def add_body(a: int, b: int, role: str, piece: str | None = None) -> None:
+    def add_body(a: int, b: int, role: str, piece: str | None = None, same: bool = False) -> None:
         """Append raw[a:b] (trimmed) as a paragraph: whitespace runs become one space that
-        maps to the run's first character; every other character maps to itself (the offset
-        map is built for all paragraphs at once, below). ``piece`` is the folded text of
-        raw[a:b] when the caller already has it and raw[a:b] holds no byte-order mark (so
-        that it needs no trimming)."""
-        nonlocal pos, contiguous
+        maps to the run's first character; every other character maps to itself (see
+        Normalised.omap). ``piece`` is the folded text of raw[a:b] when the caller already
+        has it and raw[a:b] holds no byte-order mark (so that it needs no trimming); ``same``:
+        that text is raw[a:b] itself."""
+        nonlocal pos, contiguous, plain
         if piece is None:
             seg = raw[a:b]
             lead = len(seg) - len(seg.lstrip(_WS_CHARS))
@@ -252,22 +288,17 @@ def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, .
             a += lead
             b = a + len(seg)
             piece = " ".join(seg.split()) if "\ufeff" not in seg else _WS_RUN.sub(" ", seg)
+            same = piece == seg
         if text_parts:
             text_parts.append(SEPARATOR)
-            shifts.append(-1 - pos)  # the separator's two characters map to -1
-            shifts.append(-2 - pos)
-            lengths.append(1)
-            lengths.append(1)
             pos += len(SEPARATOR)
         n = len(piece)
         text_parts.append(piece)
-        paragraphs.append(_frozen(Paragraph, {"t_start": pos, "t_end": pos + n, "start": a, "end": b,
-                                              "part": part, "role": role}))
-        shifts.append(a - pos)
-        lengths.append(n)
+        paragraphs.append((pos, pos + n, a, b, part, role))
         pos += n
         if n != b - a:
             contiguous = False
+        plain = plain and same
 
     for no, ls, line in _lines(raw):
         stripped = line.strip()
@@ -328,7 +359,10 @@ def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, .
             # Most lines: a body paragraph. Without a byte-order mark, raw[lead:te] is
             # `stripped` itself (it starts and ends with a non-space), so its folded text is
             # `folded`; a mark at its start may have moved `lead` (see line.index above).
-            add_body(lead, te, "body", folded if "\ufeff" not in stripped else None)
+            if "\ufeff" in stripped:
+                add_body(lead, te, "body")
+            else:
+                add_body(lead, te, "body", folded, folded is stripped or folded == stripped)
             seen_content = True
             prev_role = "body"
             continue
@@ -345,26 +379,17 @@ def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, .
         if body is not None:
             ba, bb = lead + m.start("body"), lead + m.end("body")
             if ba > lead:
-                removed.append(_removal(no, lead, ba, role, r.rule_id, raw[lead:ba]))
+                removed.append((no, lead, ba, role, r.rule_id, raw[lead:ba]))
             add_body(ba, bb, "heading" if role == "heading" else "body")
             if bb < te:
-                removed.append(_removal(no, bb, te, role, r.rule_id, raw[bb:te]))
+                removed.append((no, bb, te, role, r.rule_id, raw[bb:te]))
             seen_content = True
         else:
-            removed.append(_removal(no, lead, te, role, r.rule_id, stripped))
+            removed.append((no, lead, te, role, r.rule_id, stripped))
             if role in FIELD_ROLES:
                 seen_content = True
         prev_role = role
-    if paragraphs and contiguous:
-        if not raw.isascii():
-            raw.encode("utf-32-le")  # a lone surrogate raises here, as in _keep_mask
-        omap = _offset_map_contiguous(shifts, lengths, pos)
-    else:
-        omap = _offset_map(raw, paragraphs)
-    return Normalised(raw, "".join(text_parts), omap, paragraphs, removed, fields, spans)
+    if paragraphs and not raw.isascii():
+        raw.encode("utf-32-le")  # a lone surrogate raises here (as building the offset map would)
+    return Normalised(raw, "".join(text_parts), paragraphs, removed, fields, spans, contiguous, plain)
 
-
-def _removal(line: int, start: int, end: int, role: str, rule_id: str, raw: str) -> Removal:
-    """``Removal(line, start, end, role, rule_id, raw)``, made as :func:`_frozen` does."""
-    return _frozen(Removal, {"line": line, "start": start, "end": end, "role": role, "rule_id": rule_id,
-                             "raw": raw})

@@ -1,58 +1,183 @@
-"""Sentence splitting: the spans of the sentences of a paragraph, without copying it."""
+"""Sentence splitting: the spans of the sentences of many paragraphs at once.
+
+A sentence ends at a ``.``, ``!`` or ``?`` (and the closing quotes and brackets right after
+it) that is followed by whitespace and then, past any opening quotes or brackets, a capital
+letter or a digit (``_BOUNDARY``). A full stop ends no sentence when the word before it (the
+run of letters and full stops right before it, trailing full stops dropped) is in
+ABBREVIATIONS or is a single capital letter. A new sentence starts past the spaces after the
+end of the one before.
+
+The paragraphs are split together: joined by a control character that is in none of them
+(no rule can match it, so the regular expression sees each paragraph as if it ended there),
+one scan finds every candidate boundary, and numpy does the rest."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import numpy as np
 
 # A full stop after one of these does not end a sentence.
 ABBREVIATIONS = frozenset(
     "U.S U.N U.K E.U Mr Mrs Ms Dr Prof St Gen Gov Sen Rep Lt Col Jan Feb Mar Apr Jun Jul Aug "
     "Sep Sept Oct Nov Dec No vs etc approx".split()
 )
+_LONGEST = max(map(len, ABBREVIATIONS))
 _BOUNDARY = re.compile(r"[.!?][\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9])")
+#: Joiners for paragraphs: control characters that are neither whitespace nor in any class
+#: of _BOUNDARY (nor token characters, for the tokenizer); the first one in none of the
+#: paragraphs is used.
+JOINERS = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
+_DOT, _SPACE = ord("."), ord(" ")
 
 
-#: The run of letters and full stops that ends where a match of this on the *reversed*
-#: paragraph starts is the word before a full stop (see _split).
-_RUN = re.compile(r"[A-Za-z.]*")
+def joiner(pieces) -> str | None:
+    """A character of JOINERS that is in none of ``pieces`` (strings), or None."""
+    for c in JOINERS:
+        if not any(c in p for p in pieces):
+            return c
+    return None
 
 
-def _split(par: str) -> list[tuple[int, int]]:
-    """Sentence spans within one paragraph (see :func:`_split_text`)."""
-    return _split_text(par, ((0, len(par)),))
+def code_points(text: str) -> np.ndarray:
+    """The code points of ``text`` as a uint32 array (lone surrogates kept)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+@lru_cache(maxsize=1)
+def _table() -> np.ndarray:
+    """The class of every code point below 0x10000 for _BOUNDARY, from its own character classes."""
+    chars = "".join(map(chr, range(0x10000)))
+    out = np.zeros(len(chars), dtype=np.uint8)
+    for rx, k in ((r"\s", _WS), (r"[.!?]", _END), (r"[\"'\u201d\u2019)\]]", _CLOSE),
+                  (r"[\"'\u201c\u2018(\[]", _OPEN), (r"[A-Z0-9]", _CAP)):
+        out[[m.start() for m in re.finditer(rx, chars)]] |= k
+    return out
+
+
+_WS, _END, _CLOSE, _OPEN, _CAP = 1, 2, 4, 8, 16
+
+
+def _next_not(mask: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """For each index of ``at``, the first index >= it where ``mask`` is False (len(mask) if none)."""
+    out = np.flatnonzero(~mask)
+    k = np.searchsorted(out, at)
+    return np.where(k < out.size, out[np.minimum(k, max(out.size - 1, 0))], mask.size) if out.size else \
+        np.full(at.shape, mask.size, dtype=np.int64)
+
+
+def _candidates(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end of every match of ``_BOUNDARY`` (what ``finditer`` finds), with numpy:
+    a sentence-final mark, the longest run of closing quotes and brackets after it, then
+    whitespace, opening quotes or brackets and a capital or digit. (Matches cannot overlap: a
+    run of closing characters holds no final mark; and giving back a closing character never
+    helps, since the look-ahead needs whitespace next.)"""
+    if not cp.size:
+        z = np.zeros(0, dtype=np.int64)
+        return z, z
+    big = cp >= 0x10000
+    k = _table()[np.where(big, 0, cp)]  # (code points past the BMP are in none of the classes)
+    k[big] = 0
+    j = np.flatnonzero(k & _END)
+    e = _next_not((k & _CLOSE) > 0, j + 1)
+    ws_end = _next_not((k & _WS) > 0, e)
+    ok = ws_end > e
+    op_end = _next_not((k & _OPEN) > 0, np.minimum(ws_end, cp.size))
+    pad = np.append(k, 0)
+    ok &= (pad[op_end] & _CAP) > 0
+    return j[ok].astype(np.int64), e[ok].astype(np.int64)
+
+
+def split_joined(joined: str, seg_start: np.ndarray, seg_end: np.ndarray,
+                 cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sentences of the paragraphs ``joined[seg_start[i]:seg_end[i]]`` of a text in which
+    the paragraphs are separated by a character no rule matches (see :func:`joiner`): start,
+    end (exclusive) and paragraph index of each sentence, in text order (int64 arrays).
+    ``cp``: the code points of ``joined``, if the caller has them."""
+    seg_start = np.asarray(seg_start, dtype=np.int64)
+    seg_end = np.asarray(seg_end, dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(seg_start):
+        return empty, empty, empty
+    if cp is None:
+        cp = code_points(joined)
+    j, e = _candidates(cp)
+    if j.size:
+        idx = np.arange(cp.size, dtype=np.int64)
+        letter = ((cp | 32) >= ord("a")) & ((cp | 32) <= ord("z"))
+        dot = cp == _DOT
+        # the word before each full stop: the run of letters and full stops ending at j - 1,
+        # its trailing full stops dropped
+        before = j - 1  # >= 0: a paragraph cannot start with a boundary's lookahead
+        prev_out = np.maximum.accumulate(np.where(letter | dot, -1, idx))
+        prev_letter = np.maximum.accumulate(np.where(letter, idx, -1))
+        w_start = prev_out[np.maximum(before, 0)] + 1
+        w_end = np.maximum(prev_letter[np.maximum(before, 0)] + 1, w_start)
+        w_len = np.where(before >= 0, w_end - w_start, 0)
+        is_dot = dot[j]
+        abbrev = is_dot & (w_len == 1) & (cp[np.minimum(w_start, cp.size - 1)] >= ord("A")) \
+            & (cp[np.minimum(w_start, cp.size - 1)] <= ord("Z"))
+        ask = np.flatnonzero(is_dot & ~abbrev & (w_len > 1) & (w_len <= _LONGEST))
+        if ask.size:
+            abbrev[ask] = [joined[a:b] in ABBREVIATIONS for a, b in zip(w_start[ask].tolist(), w_end[ask].tolist())]
+        keep = ~abbrev
+        j, e = j[keep], e[keep]
+    # past the spaces after a boundary
+    not_space = np.flatnonzero(cp != _SPACE)
+    nxt = not_space[np.minimum(np.searchsorted(not_space, e), not_space.size - 1)] if not_space.size else e
+    nxt = np.where(nxt >= e, nxt, cp.size) if e.size else e
+    par = np.searchsorted(seg_start, j, side="right") - 1
+    nxt = np.minimum(nxt, seg_end[par]) if e.size else e
+    # each boundary ends a sentence that starts where the one before it in its paragraph
+    # ended (past spaces), or at the paragraph's start
+    first = np.ones(par.size, dtype=bool)
+    first[1:] = par[1:] != par[:-1]
+    starts = np.empty_like(e)
+    starts[first] = seg_start[par[first]]
+    starts[~first] = nxt[np.flatnonzero(~first) - 1]
+    # and after the last boundary of a paragraph (or in one without any), what remains
+    last = np.ones(par.size, dtype=bool)
+    last[:-1] = par[1:] != par[:-1]
+    tail_start = seg_start.copy()
+    tail_start[par[last]] = nxt[last]
+    has_tail = tail_start < seg_end
+    all_start = np.concatenate([starts, tail_start[has_tail]])
+    all_end = np.concatenate([e, seg_end[has_tail]])
+    all_par = np.concatenate([par, np.flatnonzero(has_tail)])
+    order = np.lexsort((all_start, all_par))
+    return all_start[order], all_end[order], all_par[order]
+
+
+def sentence_spans(text: str, bounds) -> np.ndarray:
+    """(s, 3) int64: start, end and paragraph index (from 0) of the sentences of the
+    paragraphs ``text[a:b]`` for each ``(a, b)`` of ``bounds``, in ``text`` offsets."""
+    bounds = np.asarray(bounds, dtype=np.int64).reshape(-1, 2)
+    out = np.zeros((0, 3), dtype=np.int64)
+    if not len(bounds):
+        return out
+    pieces = [text[a:b] for a, b in bounds.tolist()]
+    sep = joiner(pieces)
+    if sep is None:  # every joiner occurs in the text: one paragraph at a time (needing none)
+        rows = []
+        for k, (piece, (a, _)) in enumerate(zip(pieces, bounds.tolist())):
+            s, e, _ = split_joined(piece, np.zeros(1, np.int64), np.full(1, len(piece), np.int64))
+            rows.append(np.stack([s + a, e + a, np.full(s.size, k)], axis=1))
+        return np.concatenate(rows)
+    lengths = bounds[:, 1] - bounds[:, 0]
+    seg_start = np.zeros(len(bounds), dtype=np.int64)
+    seg_start[1:] = np.cumsum(lengths + 1)[:-1]
+    s, e, p = split_joined(sep.join(pieces), seg_start, seg_start + lengths)
+    shift = bounds[p, 0] - seg_start[p]
+    return np.stack([s + shift, e + shift, p], axis=1)
 
 
 def _split_text(text: str, bounds) -> list[tuple[int, int]]:
     """Sentence spans, in ``text`` offsets, of the paragraphs ``text[a:b]`` for each ``(a, b)``
-    of ``bounds``: the same as ``_split(text[a:b])`` shifted by ``a``, paragraph after
-    paragraph, without copying the paragraphs (``finditer(text, a, b)`` sees ``text`` as if it
-    ended at ``b``, and ``_BOUNDARY`` has no look-behind or anchor that could see before ``a``).
+    of ``bounds``, paragraph after paragraph (see :func:`sentence_spans`)."""
+    return [(a, b) for a, b, _ in sentence_spans(text, bounds).tolist()]
 
-    A full stop ends no sentence when the word before it (the run of letters and full stops
-    right before it, within the current sentence, trailing full stops dropped) is in
-    ABBREVIATIONS or a single capital letter. That run is found without copying the sentence:
-    it is a match of ``_RUN`` on the reversed text, starting at the character before the
-    full stop and stopping at the sentence start."""
-    spans, n = [], len(text)
-    rev = None
-    finditer = _BOUNDARY.finditer
-    for a, b in bounds:
-        start = a
-        for m in finditer(text, a, b):
-            j = m.start()
-            if text[j] == ".":
-                if rev is None:
-                    rev = text[::-1]
-                k = _RUN.match(rev, n - j, n - start).end() - (n - j)  # rev[n - j] is text[j - 1]
-                if k:
-                    w = text[j - k:j].rstrip(".")
-                    if w in ABBREVIATIONS or (len(w) == 1 and "A" <= w <= "Z"):
-                        continue
-            end = m.end()
-            spans.append((start, end))
-            start = end
-            while start < b and text[start] == " ":
-                start += 1
-        if start < b:
-            spans.append((start, b))
-    return spans
+
+def _split(par: str) -> list[tuple[int, int]]:
+    """Sentence spans within one paragraph."""
+    return _split_text(par, ((0, len(par)),))

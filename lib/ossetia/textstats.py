@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import compress
 
 import numpy as np
 import pandas as pd
 
 from .layout import column, layouts
 from .normalise import fold, of_row
-from .tokenizer import tokens_of
+from .splitting import code_points, joiner, split_joined
+from .tokenizer import token_spans
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)*[^\W\d_]*", re.UNICODE)
 #: TOKEN for text without a non-ASCII word character (most documents; typographic quotes and
@@ -39,11 +39,61 @@ def tokenize(text: str) -> list[str]:
 
 
 class _Vocab(dict):
-    """token -> code, a new code for each new token (``map(vocab.__getitem__, tokens)``)."""
+    """token -> code, a new code for each new token (``map(vocab.__getitem__, tokens)``).
+
+    :meth:`codes` gives the codes of the tokens at some spans of a text without making a
+    string of each: a token of at most sixteen characters, all below U+0100, is known by its
+    code points packed in two 64-bit integers (exact: no token holds U+0000); the tokens of a
+    text are grouped by those integers with pandas' hash tables, and only one token of each
+    group is looked up (and sliced out of the text, the first time it is seen)."""
+
+    def __init__(self):
+        super().__init__()
+        self._packed: dict[tuple[int, int], int] = {}
 
     def __missing__(self, key):
         code = self[key] = len(self)
         return code
+
+    def codes(self, text: str, cp: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """The code of each token ``text[starts[i]:ends[i]]`` (``cp``: the code points of ``text``)."""
+        out = np.empty(len(starts), dtype=np.int32)
+        lookup = self.__getitem__
+        width = ends - starts
+        wide = np.zeros(cp.size + 1, dtype=np.int64)
+        np.cumsum(cp >= 256, out=wide[1:])
+        fast = np.flatnonzero((width <= 16) & (wide[ends] == wide[starts]))
+        if fast.size:
+            b = np.zeros(cp.size + 24, dtype=np.uint8)
+            b[:cp.size] = cp  # (wrapped for code points past U+00FF: their tokens are not packed)
+            u64 = np.ndarray((cp.size + 16,), dtype="<u8", buffer=b, strides=(1,))  # 8 bytes from each offset
+            s, w = starts[fast], width[fast]
+            k1 = u64[s] & _MASK[np.minimum(w, 8)]
+            k2 = u64[s + 8] & _MASK[np.clip(w - 8, 0, 8)]
+            g1, _ = pd.factorize(k1)
+            g2, _ = pd.factorize(k2)
+            g, _ = pd.factorize(g1.astype(np.int64) << 32 | g2)
+            first = np.full(int(g.max()) + 1, -1, dtype=np.int64)
+            first[g[::-1]] = np.arange(g.size - 1, -1, -1)  # the first token of each group
+            packed, text_at = self._packed, s[first].tolist()
+            codes = []
+            for x1, x2, at, n in zip(k1[first].tolist(), k2[first].tolist(), text_at, w[first].tolist()):
+                c = packed.get((x1, x2))
+                if c is None:
+                    c = packed[(x1, x2)] = lookup(text[at:at + n])
+                codes.append(c)
+            out[fast] = np.array(codes, dtype=np.int32)[g]
+        rest = np.ones(len(starts), dtype=bool)
+        rest[fast] = False
+        rest = np.flatnonzero(rest)
+        if rest.size:
+            out[rest] = np.fromiter((lookup(text[a:b]) for a, b in zip(starts[rest].tolist(), ends[rest].tolist())),
+                                    dtype=np.int32, count=rest.size)
+        return out
+
+
+#: _MASK[n]: the low n bytes of a 64-bit integer
+_MASK = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
 
 
 def _small(codes: np.ndarray) -> np.ndarray:
@@ -57,34 +107,69 @@ def _categorical(codes: np.ndarray, categories) -> pd.Categorical:
     return pd.Categorical.from_codes(codes, categories=pd.Index(categories), validate=False)
 
 
-#: Documents tokenised together (their paragraphs joined by newlines, which no token crosses).
-_BATCH = 64
+#: Documents tokenised together (their paragraphs joined by a character no token or
+#: sentence rule matches: see splitting.joiner).
+_BATCH = 256
 
 
-def _batch_tokens(raws: list[str], pars: list[np.ndarray]):
-    """The body tokens of some documents: document (index into ``raws``), raw start and end,
-    token. The raw texts are scanned joined by newlines (no token crosses one), and the
-    tokens outside the paragraphs ``pars`` (document rows of raw start, end) left out; if a
-    token crosses a paragraph's edge (a rule cut a word), the paragraphs are scanned alone."""
-    off = np.zeros(len(raws) + 1, dtype=np.int64)
-    off[1:] = np.cumsum(np.fromiter(map(len, raws), dtype=np.int64, count=len(raws)) + 1)
-    p = np.concatenate(pars).astype(np.int64) + np.repeat(off[:-1], [len(x) for x in pars])[:, None]
-    starts, ends, words = tokens_of("\n".join(raws))
-    k = np.searchsorted(p[:, 0], starts, side="right") - 1
-    inside = (k >= 0) & (starts < p[k, 1])
-    nxt = np.minimum(k + 1, len(p) - 1)
-    if (inside & (ends > p[k, 1])).any() or (~inside & (k + 1 < len(p)) & (ends > p[nxt, 0])).any():
-        segs = [r[a:b] for r, ps in zip(raws, pars) for a, b in ps.tolist()]
-        seg_off = np.zeros(len(segs) + 1, dtype=np.int64)
-        seg_off[1:] = np.cumsum(np.fromiter(map(len, segs), dtype=np.int64, count=len(segs)) + 1)
-        starts, ends, words = tokens_of("\n".join(segs))
-        seg = np.searchsorted(seg_off, starts, side="right") - 1
-        shift = p[seg, 0] - seg_off[seg]
-        starts, ends = starts + shift, ends + shift
-    else:
-        starts, ends, words = starts[inside], ends[inside], list(compress(words, inside.tolist()))
-    doc = np.searchsorted(off, starts, side="right") - 1
-    return doc, starts - off[doc], ends - off[doc], words
+def _batch(raws: list[str], lays: list, vocab: _Vocab) -> tuple:
+    """Tokens and sentences of some documents, their paragraphs scanned as one text.
+
+    Returns, for the tokens: document (index into ``raws``), paragraph (index over all the
+    documents' paragraphs), raw start and end, their codes in ``vocab``; and for the sentences
+    of each document (in document order) the (s, 3) array of :meth:`Layout.sentences`, which
+    is also stored in each layout that had none (the same values: the same splitter on the
+    same paragraphs)."""
+    n_pars = [len(lay.pars) for lay in lays]
+    pars = np.concatenate([lay.pars for lay in lays]).astype(np.int64) if lays else np.zeros((0, 2), np.int64)
+    pieces = [raw[a:b] for raw, lay in zip(raws, lays) for a, b in lay.pars.tolist()]
+    sep = joiner(pieces)
+    if sep is None:  # (every joiner character is in the text: one document, or paragraph, at a time)
+        if len(raws) == 1:
+            return _alone(raws[0], lays[0], pieces, vocab)
+        parts = [_batch([r], [lay], vocab) for r, lay in zip(raws, lays)]
+        off = np.cumsum([0] + n_pars[:-1])
+        return (np.concatenate([x[0] + k for k, x in enumerate(parts)]),
+                np.concatenate([x[1] + o for x, o in zip(parts, off)]),
+                np.concatenate([x[2] for x in parts]), np.concatenate([x[3] for x in parts]),
+                np.concatenate([x[4] for x in parts]), [x[5][0] for x in parts])
+    lengths = pars[:, 1] - pars[:, 0]
+    seg = np.zeros(len(pars), dtype=np.int64)
+    seg[1:] = np.cumsum(lengths + 1)[:-1]
+    joined = sep.join(pieces)
+    cp = code_points(joined)
+    par_doc = np.repeat(np.arange(len(lays), dtype=np.int64), n_pars)
+    first_par = np.zeros(len(lays) + 1, dtype=np.int64)
+    first_par[1:] = np.cumsum(n_pars)
+    # sentences: split where the layout has none yet (or cannot be split on the raw text)
+    sents: list = [lay._sents if lay._sents is not None or not lay.plain else None for lay in lays]
+    todo = [k for k, x in enumerate(sents) if x is None]
+    if todo:
+        ss, se, sp = split_joined(joined, seg, seg + lengths, cp)
+        shift = pars[sp, 0] - seg[sp]
+        sd = par_doc[sp]
+        arr = np.stack([ss + shift, se + shift, sp - first_par[sd]], axis=1).astype(np.int32)
+        cut = np.searchsorted(sd, np.arange(len(lays) + 1))
+        for k in todo:
+            sents[k] = lays[k]._sents = arr[cut[k]:cut[k + 1]]
+    for k, x in enumerate(sents):
+        if x is None:
+            sents[k] = lays[k].sentences(raws[k])
+    starts, ends = token_spans(joined, cp)
+    tp = np.searchsorted(seg, starts, side="right") - 1
+    shift = pars[tp, 0] - seg[tp]
+    return par_doc[tp], tp, starts + shift, ends + shift, vocab.codes(joined, cp, starts, ends), sents
+
+
+def _alone(raw: str, lay, pieces: list[str], vocab: _Vocab) -> tuple:
+    """:func:`_batch` for one document, one paragraph at a time."""
+    got = []
+    for k, (piece, a) in enumerate(zip(pieces, lay.pars[:, 0].tolist())):
+        cp = code_points(piece)
+        s, e = token_spans(piece, cp)
+        got.append((np.full(s.size, k, dtype=np.int64), s + a, e + a, vocab.codes(piece, cp, s, e)))
+    cat = [np.concatenate([g[i] for g in got]) if got else np.zeros(0, np.int64) for i in range(4)]
+    return np.zeros(cat[0].size, dtype=np.int64), cat[0], cat[1], cat[2], cat[3], [lay.sentences(raw)]
 
 
 def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
@@ -96,39 +181,38 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
     costs about 25 bytes, not a row of Python objects."""
     doc_ids = pd.Index(corpus["doc_id"])
     vocab = _Vocab()
-    lookup = vocab.__getitem__
     sent_names: list[str] = []
-    sent_parts: list[str] = []
-    out: dict[str, list[np.ndarray]] = {"doc": [], "sent": [], "token": [], "start": [], "end": []}
-    docs = list(zip(column(corpus, "raw"), layouts(corpus), column(corpus, "doc_id")))
-    for b0 in range(0, len(docs), _BATCH):
-        raws, pars, sents = [], [], []
-        for raw, lay, did in docs[b0:b0 + _BATCH]:
-            s = lay.sentences(raw)
-            raws.append(raw)
-            pars.append(lay.pars)
-            sents.append(s)
-            sent_names += [f"{did}-s{j:02d}" for j in range(1, len(s) + 1)]
-            sent_parts += [lay.parts[p] for p in s[:, 2].tolist()]
-        doc, start, end, words = _batch_tokens(raws, pars)
+    par_parts: list[str] = []
+    out: dict[str, list[np.ndarray]] = {"doc": [], "sent": [], "part": [], "token": [], "start": [], "end": []}
+    raws_all, lays_all, dids = column(corpus, "raw"), layouts(corpus), column(corpus, "doc_id")
+    suffix = [f"-s{j:02d}" for j in range(1, 100)]
+    n_par_before = 0
+    for b0 in range(0, len(raws_all), _BATCH):
+        raws, lays = raws_all[b0:b0 + _BATCH], lays_all[b0:b0 + _BATCH]
+        doc, par, start, end, codes, sents = _batch(raws, lays, vocab)
+        n_sents = [len(x) for x in sents]
+        for did, k in zip(dids[b0:b0 + _BATCH], n_sents):
+            sent_names += [did + x for x in suffix[:k]] if k < 100 else [f"{did}-s{j:02d}" for j in range(1, k + 1)]
+        for lay in lays:
+            par_parts += lay.parts
         # the sentence of each token: the last one of its document starting at or before it
-        n_sents = [len(s) for s in sents]
         key_s = np.repeat(np.arange(len(sents), dtype=np.int64), n_sents) << 32 | np.concatenate(sents)[:, 0]
         sent = np.searchsorted(key_s, doc << 32 | start, side="right") - 1 + (len(sent_names) - len(key_s))
         out["doc"].append((doc + b0).astype(np.int32))
         out["sent"].append(sent.astype(np.int32))
-        out["token"].append(np.fromiter(map(lookup, words), dtype=np.int32, count=len(words)))
+        out["part"].append((par + n_par_before).astype(np.int32))
+        out["token"].append(codes)
         out["start"].append(start.astype(np.int32))
         out["end"].append(end.astype(np.int32))
+        n_par_before += sum(len(lay.pars) for lay in lays)
     cols = {}
     for k in list(out):  # one column at a time, its chunks freed as it is joined (peak memory)
         cols[k] = np.concatenate(out.pop(k)) if len(corpus) else np.zeros(0, np.int32)
     shown = [fold(w).lower() if lower else fold(w) for w in vocab]
     words, remap = np.unique(np.array(shown, dtype=object), return_inverse=True)
     outlet_codes, outlets = pd.factorize(corpus["outlet"], sort=True)
-    part_codes, parts = pd.factorize(pd.Index(sent_parts, dtype="str"), sort=True)
+    part_codes, parts = pd.factorize(pd.Index(par_parts, dtype="str"), sort=True)
     doc = cols["doc"]
-    sent = cols["sent"]
     if doc_ids.is_unique:
         doc_col = _categorical(doc, doc_ids)
         sent_col = _categorical(cols["sent"], sent_names)
@@ -139,7 +223,7 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
         "outlet": _categorical(_small(outlet_codes)[doc], outlets),
         "published": corpus["published"].to_numpy()[doc],
         "sent_id": sent_col,
-        "part": _categorical(_small(part_codes)[sent], parts),
+        "part": _categorical(_small(part_codes)[cols["part"]], parts),
         "token": _categorical(_small(remap)[cols["token"]] if len(words) else cols["token"],
                               pd.Index(words, dtype="str")),
         "start": cols["start"],

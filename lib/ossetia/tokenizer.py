@@ -49,11 +49,12 @@ def _classes(text: str, cp: np.ndarray) -> np.ndarray:
     return k
 
 
-def _scan(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _scan(text: str, cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Token starts, ends and the code points of ``text`` with every character outside a
-    token replaced by a space."""
+    token replaced by a space. ``cp``: the code points of ``text``, if the caller has them."""
     n = len(text)
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if cp is None:
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     pad = np.zeros(n + 2, dtype=np.uint8)
     pad[1:-1] = _classes(text, cp)
     prev, cur, nxt = pad[:-2], pad[1:-1], pad[2:]
@@ -79,21 +80,23 @@ def _scan(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return starts, ends, np.where(inside, cp, np.uint32(32))
 
 
-def token_spans(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end (exclusive) offsets of every token of ``text``, as int64 arrays."""
+def token_spans(text: str, cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (exclusive) offsets of every token of ``text``, as int64 arrays.
+    ``cp``: the code points of ``text``, if the caller has them."""
     if not text:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    starts, ends, _ = _scan(text)
+    starts, ends, _ = _scan(text, cp)
     return starts, ends
 
 
-def tokens_of(text: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def tokens_of(text: str, cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Starts, ends and the tokens themselves (``TOKEN.findall(text)``). The tokens are read
     by blanking every character outside a token and splitting on blanks, unless two tokens
-    touch (``COVID19``: then they are sliced one by one)."""
+    touch (``COVID19``: then they are sliced one by one). ``cp``: the code points of ``text``,
+    if the caller has them."""
     if not text:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), []
-    starts, ends, kept = _scan(text)
+    starts, ends, kept = _scan(text, cp)
     if len(starts) > 1 and (starts[1:] == ends[:-1]).any():
         return starts, ends, [text[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
     return starts, ends, kept.tobytes().decode("utf-32-le", "surrogatepass").split()
