@@ -42,3 +42,19 @@ def test_the_readme_section_is_rewritten_from_the_output(tmp_path, monkeypatch):
 def test_every_measurement_runs(tmp_path, kind):
     w = bench.make_workspace(12, tmp_path / "w")
     assert "seconds" in bench.measure(kind, w)
+
+
+def test_skip_leaves_out_a_kind_at_one_size_and_says_so(tmp_path, monkeypatch, capsys):
+    assert bench.main(["--skip", "nonsense@10", "--sizes", "10"]) == 1
+    assert "--skip nonsense@10: not a measurement" in capsys.readouterr().err
+    readme = tmp_path / "README.md"
+    readme.write_text(f"{bench.MARK[0]}\n{bench.MARK[1]}\n", encoding="utf-8")
+    monkeypatch.setattr(bench, "README", readme)
+    monkeypatch.setattr(bench, "BENCH_DIR", tmp_path / "bench")
+    ran = []
+    monkeypatch.setattr(bench, "measure", lambda kind, folder: ran.append(kind) or {"seconds": 1.0, "cpu": 1.0,
+                                                                                  "peak_bytes": 0, "load": 0.0,
+                                                                                  "load_after": 0.0})
+    assert bench.main(["--sizes", "12", "--skip", "spacy@12,extract", "--readme"]) == 0
+    assert "spacy" not in ran and "extract" not in ran and "tokens" in ran and "stats2" in ran
+    assert "Left out of this run: extract, spacy at 12 documents." in readme.read_text(encoding="utf-8")

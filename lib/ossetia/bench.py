@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--dask-sizes", default=None, help="sizes at which archive/stats run (default: the largest)")
-    ap.add_argument("--skip", default="", help="measurements to leave out, comma-separated")
+    ap.add_argument("--skip", default="", help="measurements to leave out, comma-separated: a kind (spacy) "
+                                               "or a kind at one size (spacy@100000)")
     ap.add_argument("--readme", action="store_true", help="rewrite the benchmark section of README.md")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -248,6 +249,12 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",")]
     dask_sizes = {int(s) for s in (args.dask_sizes or str(max(sizes))).split(",") if s}
     skip = set(filter(None, args.skip.split(",")))
+    for item in sorted(skip):
+        kind, _, size = item.partition("@")
+        if kind not in RUNS or (size and not size.isdigit()):
+            print(f"ossetia.bench: --skip {item}: not a measurement ({', '.join(RUNS)}), "
+                  "or not KIND@DOCUMENTS", file=sys.stderr)
+            return 1
     started = datetime.now(timezone.utc)
     res: dict[int, dict] = {}
     mb: dict[int, float] = {}
@@ -255,10 +262,12 @@ def main(argv: list[str] | None = None) -> int:
              "|---:|---:|---|---:|---:|---:|---:|---:|---:|"]
     print(lines[0])
     for n in sizes:
+        BENCH_DIR.mkdir(parents=True, exist_ok=True)  # (not in a fresh clone)
         folder = BENCH_DIR / f"workspace-{n}"
         make_workspace(n, folder)
         mb[n] = sum(p.stat().st_size for p, _ in _files(folder)) / 1e6
-        kinds = [k for k in RUNS if (k not in ("archive", "stats1", "stats2") or n in dask_sizes) and k not in skip]
+        kinds = [k for k in RUNS if (k not in ("archive", "stats1", "stats2") or n in dask_sizes)
+                 and k not in skip and f"{k}@{n}" not in skip]
         res[n] = {}
         for kind in kinds:
             r = res[n][kind] = measure(kind, folder)
@@ -277,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in notes:
         print(line)
     if args.readme:
-        _write_readme(lines, notes, started)
+        _write_readme(lines, notes, started, skip)
     return 0
 
 
@@ -309,13 +318,15 @@ def _ratios(res: dict, sizes: list[int]) -> list[str]:
     return out
 
 
-def _write_readme(lines: list[str], notes: list[str], started: datetime) -> None:
+def _write_readme(lines: list[str], notes: list[str], started: datetime, skip: set[str] = frozenset()) -> None:
     from .fileio import atomic_write_text
 
     cpu = platform.processor() or platform.machine()
     head = (f"Run of {started:%Y-%m-%d %H:%M} UTC on {platform.system()} {platform.release()}, {cpu}, "
             f"{os.cpu_count()} cores, Python {platform.python_version()}; load average (1 min) at the start "
-            "and end of each measurement in the last column.")
+            "and end of each measurement in the last column."
+            + (f" Left out of this run: {', '.join(s.replace('@', ' at ') for s in sorted(skip))} documents."
+               if skip else ""))
     text = README.read_text(encoding="utf-8")
     a, b = text.index(MARK[0]) + len(MARK[0]), text.index(MARK[1])
     atomic_write_text(README, text[:a] + "\n" + head + "\n\n" + "\n".join(lines) + "\n\n" + "\n".join(notes) + "\n" + text[b:])

@@ -300,9 +300,10 @@ def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, .
             contiguous = False
         plain = plain and same
 
+    bom = "\ufeff" in raw
     for no, ls, line in _lines(raw):
         stripped = line.strip()
-        if stripped[:1] == "\ufeff":
+        if bom and stripped[:1] == "\ufeff":
             stripped = stripped.lstrip("\ufeff").strip()
         if not stripped:
             continue
@@ -359,10 +360,20 @@ def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, .
             # Most lines: a body paragraph. Without a byte-order mark, raw[lead:te] is
             # `stripped` itself (it starts and ends with a non-space), so its folded text is
             # `folded`; a mark at its start may have moved `lead` (see line.index above).
-            if "\ufeff" in stripped:
+            if bom and "\ufeff" in stripped:
                 add_body(lead, te, "body")
-            else:
-                add_body(lead, te, "body", folded, folded is stripped or folded == stripped)
+            else:  # (add_body, inlined for the commonest line)
+                if text_parts:
+                    text_parts.append(SEPARATOR)
+                    pos += len(SEPARATOR)
+                n = len(folded)
+                text_parts.append(folded)
+                paragraphs.append((pos, pos + n, lead, te, part, "body"))
+                pos += n
+                if n != te - lead:
+                    contiguous = False
+                if plain and folded is not stripped and folded != stripped:
+                    plain = False
             seen_content = True
             prev_role = "body"
             continue

@@ -51,12 +51,12 @@ def _table() -> np.ndarray:
     chars = "".join(map(chr, range(0x10000)))
     out = np.zeros(len(chars), dtype=np.uint8)
     for rx, k in ((r"\s", _WS), (r"[.!?]", _END), (r"[\"'\u201d\u2019)\]]", _CLOSE),
-                  (r"[\"'\u201c\u2018(\[]", _OPEN), (r"[A-Z0-9]", _CAP)):
+                  (r"[\"'\u201c\u2018(\[]", _OPEN), (r"[A-Z0-9]", _CAP), (r"[A-Za-z.]", _RUN_CHAR)):
         out[[m.start() for m in re.finditer(rx, chars)]] |= k
     return out
 
 
-_WS, _END, _CLOSE, _OPEN, _CAP = 1, 2, 4, 8, 16
+_WS, _END, _CLOSE, _OPEN, _CAP, _RUN_CHAR = 1, 2, 4, 8, 16, 32
 
 
 def _next_not(mask: np.ndarray, at: np.ndarray) -> np.ndarray:
@@ -67,18 +67,18 @@ def _next_not(mask: np.ndarray, at: np.ndarray) -> np.ndarray:
         np.full(at.shape, mask.size, dtype=np.int64)
 
 
-def _candidates(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end of every match of ``_BOUNDARY`` (what ``finditer`` finds), with numpy:
-    a sentence-final mark, the longest run of closing quotes and brackets after it, then
-    whitespace, opening quotes or brackets and a capital or digit. (Matches cannot overlap: a
-    run of closing characters holds no final mark; and giving back a closing character never
-    helps, since the look-ahead needs whitespace next.)"""
+def _candidates(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start and end of every match of ``_BOUNDARY`` (what ``finditer`` finds), with numpy,
+    and the classes of every character: a sentence-final mark, the longest run of closing
+    quotes and brackets after it, then whitespace, opening quotes or brackets and a capital
+    or digit. (Matches cannot overlap: a run of closing characters holds no final mark; and
+    giving back a closing character never helps, since the look-ahead needs whitespace next.)"""
     if not cp.size:
         z = np.zeros(0, dtype=np.int64)
-        return z, z
-    big = cp >= 0x10000
-    k = _table()[np.where(big, 0, cp)]  # (code points past the BMP are in none of the classes)
-    k[big] = 0
+        return z, z, np.zeros(0, dtype=np.uint8)
+    k = _table()[np.minimum(cp, 0xFFFF)]
+    if cp.size and cp.max() > 0xFFFF:  # (code points past the BMP are in none of the classes)
+        k[cp > 0xFFFF] = 0
     j = np.flatnonzero(k & _END)
     e = _next_not((k & _CLOSE) > 0, j + 1)
     ws_end = _next_not((k & _WS) > 0, e)
@@ -86,7 +86,7 @@ def _candidates(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     op_end = _next_not((k & _OPEN) > 0, np.minimum(ws_end, cp.size))
     pad = np.append(k, 0)
     ok &= (pad[op_end] & _CAP) > 0
-    return j[ok].astype(np.int64), e[ok].astype(np.int64)
+    return j[ok].astype(np.int64), e[ok].astype(np.int64), k
 
 
 def split_joined(joined: str, seg_start: np.ndarray, seg_end: np.ndarray,
@@ -102,22 +102,23 @@ def split_joined(joined: str, seg_start: np.ndarray, seg_end: np.ndarray,
         return empty, empty, empty
     if cp is None:
         cp = code_points(joined)
-    j, e = _candidates(cp)
+    j, e, k = _candidates(cp)
     if j.size:
-        idx = np.arange(cp.size, dtype=np.int64)
-        letter = ((cp | 32) >= ord("a")) & ((cp | 32) <= ord("z"))
-        dot = cp == _DOT
-        # the word before each full stop: the run of letters and full stops ending at j - 1,
-        # its trailing full stops dropped
-        before = j - 1  # >= 0: a paragraph cannot start with a boundary's lookahead
-        prev_out = np.maximum.accumulate(np.where(letter | dot, -1, idx))
-        prev_letter = np.maximum.accumulate(np.where(letter, idx, -1))
-        w_start = prev_out[np.maximum(before, 0)] + 1
-        w_end = np.maximum(prev_letter[np.maximum(before, 0)] + 1, w_start)
-        w_len = np.where(before >= 0, w_end - w_start, 0)
-        is_dot = dot[j]
-        abbrev = is_dot & (w_len == 1) & (cp[np.minimum(w_start, cp.size - 1)] >= ord("A")) \
-            & (cp[np.minimum(w_start, cp.size - 1)] <= ord("Z"))
+        # the word before each full stop: the run of letters and full stops ending at j - 1
+        # (after the last character outside such a run), its trailing full stops dropped
+        is_dot = cp[j] == _DOT
+        out = np.flatnonzero((k & _RUN_CHAR) == 0)
+        at = np.searchsorted(out, j) - 1
+        w_start = np.where(at >= 0, out[np.maximum(at, 0)] + 1, 0)
+        w_end = j.copy()
+        while True:
+            trail = np.flatnonzero((w_end > w_start) & (cp[np.maximum(w_end - 1, 0)] == _DOT))
+            if not trail.size:
+                break
+            w_end[trail] -= 1
+        w_len = w_end - w_start
+        first = cp[np.minimum(w_start, cp.size - 1)]
+        abbrev = is_dot & (w_len == 1) & (first >= ord("A")) & (first <= ord("Z"))
         ask = np.flatnonzero(is_dot & ~abbrev & (w_len > 1) & (w_len <= _LONGEST))
         if ask.size:
             abbrev[ask] = [joined[a:b] in ABBREVIATIONS for a, b in zip(w_start[ask].tolist(), w_end[ask].tolist())]

@@ -60,9 +60,8 @@ class _Vocab(dict):
         out = np.empty(len(starts), dtype=np.int32)
         lookup = self.__getitem__
         width = ends - starts
-        wide = np.zeros(cp.size + 1, dtype=np.int64)
-        np.cumsum(cp >= 256, out=wide[1:])
-        fast = np.flatnonzero((width <= 16) & (wide[ends] == wide[starts]))
+        wide = np.flatnonzero(cp >= 256)  # (few): a token holds one when one lies in its span
+        fast = np.flatnonzero((width <= 16) & (np.searchsorted(wide, ends) == np.searchsorted(wide, starts)))
         if fast.size:
             b = np.zeros(cp.size + 24, dtype=np.uint8)
             b[:cp.size] = cp  # (wrapped for code points past U+00FF: their tokens are not packed)

@@ -62,7 +62,7 @@ def _scan(text: str, cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarr
     p_letter, p_digit = prev == _LETTER, prev == _DIGIT
     # letter runs that start right after a digit end a number token
     run_start = letter & ~p_letter
-    run = np.cumsum(run_start)
+    run = np.cumsum(run_start, dtype=np.int32)
     number_run = np.zeros(int(run[-1]) + 1, dtype=bool)
     number_run[run[run_start & p_digit]] = True
     ends_number = np.zeros(n, dtype=bool)
