@@ -93,8 +93,10 @@ lab: $(LABSTAMP)
 
 # Synthetic workspaces of 1k, 10k and 100k documents: the public API against CountVectorizer,
 # spaCy and re, and Dask with 1 and 2 workers; rewrites the README's benchmark section.
+# BENCH_ARGS: more options, e.g. make bench BENCH_ARGS="--skip spacy@100000"
+BENCH_ARGS ?=
 bench: $(BENCHSTAMP)
-	$(BIN)/python -m ossetia.bench --readme
+	$(BIN)/python -m ossetia.bench --readme $(BENCH_ARGS)
 
 # The Dask scale-out test (installs the dask extra): tables equal to the in-memory verbs.
 test-dask: $(DASKSTAMP)
