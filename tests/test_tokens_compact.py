@@ -112,6 +112,9 @@ def test_a_paragraph_edge_inside_a_word_is_respected():
         def __init__(self, pars):
             self.pars, self.parts, self.plain, self._sents = np.array(pars, dtype=np.int32), ("news",), True, None
 
+        def sentences(self, raw):
+            return self._sents
+
     raws = ["xx abc def", "ghi jk"]
     vocab = _Vocab()
     doc, par, start, end, codes, sents = _batch(raws, [Lay([[4, 10]]), Lay([[0, 6]])], vocab)  # "bc def", "ghi jk"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .layout import layouts
+from .layout import column, fill_sentences, layouts
 from .normalise import of_row
 
 _DOCVARS = ["doc_id", "outlet", "published"]
@@ -28,7 +28,9 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     ``text`` (normalised) and ``start``/``end`` (raw-file offsets, end exclusive)."""
     cols: dict[str, list] = {c: [] for c in ["doc_id", "outlet", "sent_id", "par", "part", "text", "start", "end"]}
     counts = []
-    for r, lay in zip(corpus.itertuples(), layouts(corpus)):
+    lays = layouts(corpus)
+    fill_sentences(column(corpus, "raw"), lays)
+    for r, lay in zip(corpus.itertuples(), lays):
         raw, did = r.raw, r.doc_id
         s = lay.sentences(raw)
         k = len(s)

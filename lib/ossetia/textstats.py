@@ -11,9 +11,9 @@ import re
 import numpy as np
 import pandas as pd
 
-from .layout import column, layouts
+from .layout import Joined, column, fill_sentences, layouts
 from .normalise import fold, of_row
-from .splitting import code_points, joiner, split_joined
+from .splitting import code_points
 from .tokenizer import token_spans
 
 TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)*[^\W\d_]*", re.UNICODE)
@@ -119,56 +119,35 @@ def _batch(raws: list[str], lays: list, vocab: _Vocab) -> tuple:
     of each document (in document order) the (s, 3) array of :meth:`Layout.sentences`, which
     is also stored in each layout that had none (the same values: the same splitter on the
     same paragraphs)."""
-    n_pars = [len(lay.pars) for lay in lays]
-    pars = np.concatenate([lay.pars for lay in lays]).astype(np.int64) if lays else np.zeros((0, 2), np.int64)
-    pieces = [raw[a:b] for raw, lay in zip(raws, lays) for a, b in lay.pars.tolist()]
-    sep = joiner(pieces)
-    if sep is None:  # (every joiner character is in the text: one document, or paragraph, at a time)
+    fill_sentences(raws, lays)
+    sents = [lay.sentences(raw) for raw, lay in zip(raws, lays)]
+    j = Joined.of(raws, lays)
+    if j is None:  # (every joiner character is in the text: one document, or paragraph, at a time)
         if len(raws) == 1:
-            return _alone(raws[0], lays[0], pieces, vocab)
+            return _alone(raws[0], lays[0], vocab) + (sents,)
         parts = [_batch([r], [lay], vocab) for r, lay in zip(raws, lays)]
-        off = np.cumsum([0] + n_pars[:-1])
+        off = np.cumsum([0] + [len(lay.pars) for lay in lays[:-1]])
         return (np.concatenate([x[0] + k for k, x in enumerate(parts)]),
                 np.concatenate([x[1] + o for x, o in zip(parts, off)]),
                 np.concatenate([x[2] for x in parts]), np.concatenate([x[3] for x in parts]),
-                np.concatenate([x[4] for x in parts]), [x[5][0] for x in parts])
-    lengths = pars[:, 1] - pars[:, 0]
-    seg = np.zeros(len(pars), dtype=np.int64)
-    seg[1:] = np.cumsum(lengths + 1)[:-1]
-    joined = sep.join(pieces)
-    cp = code_points(joined)
-    par_doc = np.repeat(np.arange(len(lays), dtype=np.int64), n_pars)
-    first_par = np.zeros(len(lays) + 1, dtype=np.int64)
-    first_par[1:] = np.cumsum(n_pars)
-    # sentences: split where the layout has none yet (or cannot be split on the raw text)
-    sents: list = [lay._sents if lay._sents is not None or not lay.plain else None for lay in lays]
-    todo = [k for k, x in enumerate(sents) if x is None]
-    if todo:
-        ss, se, sp = split_joined(joined, seg, seg + lengths, cp)
-        shift = pars[sp, 0] - seg[sp]
-        sd = par_doc[sp]
-        arr = np.stack([ss + shift, se + shift, sp - first_par[sd]], axis=1).astype(np.int32)
-        cut = np.searchsorted(sd, np.arange(len(lays) + 1))
-        for k in todo:
-            sents[k] = lays[k]._sents = arr[cut[k]:cut[k + 1]]
-    for k, x in enumerate(sents):
-        if x is None:
-            sents[k] = lays[k].sentences(raws[k])
+                np.concatenate([x[4] for x in parts]), sents)
+    joined, cp, seg, pars, par_doc = j.text, j.cp, j.seg, j.pars, j.par_doc
     starts, ends = token_spans(joined, cp)
     tp = np.searchsorted(seg, starts, side="right") - 1
     shift = pars[tp, 0] - seg[tp]
     return par_doc[tp], tp, starts + shift, ends + shift, vocab.codes(joined, cp, starts, ends), sents
 
 
-def _alone(raw: str, lay, pieces: list[str], vocab: _Vocab) -> tuple:
-    """:func:`_batch` for one document, one paragraph at a time."""
+def _alone(raw: str, lay, vocab: _Vocab) -> tuple:
+    """The tokens of :func:`_batch` for one document, one paragraph at a time."""
     got = []
-    for k, (piece, a) in enumerate(zip(pieces, lay.pars[:, 0].tolist())):
+    for k, (a, b) in enumerate(lay.pars.tolist()):
+        piece = raw[a:b]
         cp = code_points(piece)
         s, e = token_spans(piece, cp)
         got.append((np.full(s.size, k, dtype=np.int64), s + a, e + a, vocab.codes(piece, cp, s, e)))
     cat = [np.concatenate([g[i] for g in got]) if got else np.zeros(0, np.int64) for i in range(4)]
-    return np.zeros(cat[0].size, dtype=np.int64), cat[0], cat[1], cat[2], cat[3], [lay.sentences(raw)]
+    return np.zeros(cat[0].size, dtype=np.int64), cat[0], cat[1], cat[2], cat[3]
 
 
 def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
@@ -236,7 +215,9 @@ def kwic(corpus: pd.DataFrame, pattern: str, window: int = 8) -> pd.DataFrame:
     sentence. Columns: document variables, ``sent_id``, ``pre``, ``keyword``, ``post``, raw offsets."""
     rx = re.compile(pattern, re.I)
     rows = []
-    for raw, lay, outlet, did, pub in zip(column(corpus, "raw"), layouts(corpus), column(corpus, "outlet"),
+    raws, lays = column(corpus, "raw"), layouts(corpus)
+    fill_sentences(raws, lays)
+    for raw, lay, outlet, did, pub in zip(raws, lays, column(corpus, "outlet"),
                                           column(corpus, "doc_id"), corpus["published"]):
         for k, (a, b, p) in enumerate(lay.sentences(raw).tolist(), start=1):
             seg = raw[a:b]
