@@ -11,10 +11,15 @@ layout."""
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
+
 import numpy as np
 
 from .normalise import Normalised, normalise
 from .splitting import _split_text, code_points, joiner, split_joined
+
+_RAW_SPAN, _PART = itemgetter(2, 3), itemgetter(4)  # (of a Normalised.spans tuple)
 
 #: How many layouts the cache keeps (oldest dropped first).
 MAX_CACHED = 1 << 18
@@ -30,8 +35,8 @@ class Layout:
 
     def __init__(self, n: Normalised, args: tuple):
         ps = n.spans  # (t_start, t_end, start, end, part, role) of each paragraph
-        self.pars = np.array([p[2:4] for p in ps], dtype=np.int32).reshape(-1, 2)
-        self.parts = tuple(p[4] for p in ps)
+        self.pars = np.fromiter(chain.from_iterable(map(_RAW_SPAN, ps)), dtype=np.int32, count=2 * len(ps)).reshape(-1, 2)
+        self.parts = tuple(map(_PART, ps))
         self.plain = n.plain
         self._sents = None
         self._args = args  # outlet, title, rules: what normalise() was given besides the text
@@ -128,10 +133,13 @@ class Joined:
         return j
 
 
-def fill_sentences(raws: list[str], lays: list[Layout]) -> None:
+def fill_sentences(raws: list[str], lays: list[Layout]) -> Joined | None:
     """Split the sentences of every layout that has none yet, :data:`BATCH` documents at a
     time (the values :meth:`Layout.sentences` gives: the same splitter on the same paragraphs,
-    without its cost per call)."""
+    without its cost per call). Returns the :class:`Joined` of all the documents when it made
+    one (at most :data:`BATCH` documents, none split before, all plain), for a caller that
+    needs it too; else None."""
+    j = None
     for b0 in range(0, len(lays), BATCH):
         todo = [k for k in range(b0, min(b0 + BATCH, len(lays))) if lays[k]._sents is None and lays[k].plain]
         if len(todo) < 2:
@@ -147,3 +155,4 @@ def fill_sentences(raws: list[str], lays: list[Layout]) -> None:
         cut = np.searchsorted(sd, np.arange(len(sub) + 1))
         for k, lay in enumerate(sub):
             lay._sents = arr[cut[k]:cut[k + 1]]
+    return j if j is not None and len(j.first_par) == len(lays) + 1 else None

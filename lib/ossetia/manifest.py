@@ -68,17 +68,20 @@ def published_label(when, precision: str = "day") -> str:
     return when.strftime(fmt)
 
 
-def safe_member(folder: Path, name: str, entry: os.DirEntry | None = None) -> Path:
+def safe_member(folder: Path, name: str, entry: os.DirEntry | None = None) -> Path | str:
     """``folder/name`` if ``name`` is a plain file name that stays inside ``folder``.
 
     ``entry``: the folder's ``os.scandir`` entry of that name, if the caller has it (it knows
-    whether the file is a link without asking the file system again)."""
+    whether the file is a link without asking the file system again, and its path, returned
+    as a string: cheaper than joining a Path per file)."""
     if not name or name != name.strip():
         raise ValueError(f"file name '{name}' is empty or has surrounding spaces")
     if os.path.isabs(name) or "/" in name or "\\" in name or name in (".", "..") or ":" in name:
         raise ValueError(f"file '{name}' points outside the seeds folder; give a plain file name")
+    if entry is not None and not entry.is_symlink():
+        return entry.path
     target = folder / name
-    if entry.is_symlink() if entry is not None else target.is_symlink():
+    if target.is_symlink():
         real = target.resolve()
         if folder.resolve() not in real.parents:
             raise ValueError(f"file '{name}' is a link to {real}, outside the seeds folder")
@@ -95,11 +98,11 @@ def read_manifest(seeds: str | Path | None = None) -> pd.DataFrame:
 class _Shown(os.PathLike):
     """A file as error messages show it (:func:`ossetia.paths.rel`), worked out only when shown."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | str):
         self.path = path
 
     def __fspath__(self) -> str:
-        return rel(self.path)
+        return rel(Path(self.path))
 
     __str__ = __fspath__
 
@@ -161,7 +164,7 @@ def problems(seeds: str | Path | None = None, on_doc=None) -> tuple[list[Ossetia
             with open(path, "rb") as fh:
                 data = fh.read()
         except OSError as e:
-            missing = isinstance(e, (FileNotFoundError, IsADirectoryError, NotADirectoryError)) or path.is_dir()
+            missing = isinstance(e, (FileNotFoundError, IsADirectoryError, NotADirectoryError)) or os.path.isdir(path)
             out.append(OssetiaError(fshow, f"listed in {where} but missing" if missing
                                     else f"cannot be read ({e.strerror})"))
             continue

@@ -60,8 +60,9 @@ class _Vocab(dict):
         out = np.empty(len(starts), dtype=np.int32)
         lookup = self.__getitem__
         width = ends - starts
-        wide = np.flatnonzero(cp >= 256)  # (few): a token holds one when one lies in its span
-        fast = np.flatnonzero((width <= 16) & (np.searchsorted(wide, ends) == np.searchsorted(wide, starts)))
+        wide = np.zeros(cp.size + 1, dtype=np.int32)  # wide[k]: code points past U+00FF before k
+        np.cumsum(cp >= 256, out=wide[1:])
+        fast = np.flatnonzero((width <= 16) & (wide[ends] == wide[starts]))
         if fast.size:
             b = np.zeros(cp.size + 24, dtype=np.uint8)
             b[:cp.size] = cp  # (wrapped for code points past U+00FF: their tokens are not packed)
@@ -69,11 +70,16 @@ class _Vocab(dict):
             s, w = starts[fast], width[fast]
             k1 = u64[s] & _MASK[np.minimum(w, 8)]
             k2 = u64[s + 8] & _MASK[np.clip(w - 8, 0, 8)]
-            g1, _ = pd.factorize(k1)
-            g2, _ = pd.factorize(k2)
-            g, _ = pd.factorize(g1.astype(np.int64) << 32 | g2)
+            g, first8 = pd.factorize(k1)  # tokens of up to eight characters: known by k1 alone
+            long = np.flatnonzero(w > 8)  # (their k2 is not 0, so they are in no group of k1)
+            if long.size:
+                g2, _ = pd.factorize(k2[long])
+                gl, _ = pd.factorize(g[long].astype(np.int64) << 32 | g2)
+                g[long] = len(first8) + gl
             first = np.full(int(g.max()) + 1, -1, dtype=np.int64)
             first[g[::-1]] = np.arange(g.size - 1, -1, -1)  # the first token of each group
+            used = np.flatnonzero(first >= 0)  # (a group of k1 may hold only longer tokens)
+            first = first[used]
             packed, text_at = self._packed, s[first].tolist()
             codes = []
             for x1, x2, at, n in zip(k1[first].tolist(), k2[first].tolist(), text_at, w[first].tolist()):
@@ -81,7 +87,9 @@ class _Vocab(dict):
                 if c is None:
                     c = packed[(x1, x2)] = lookup(text[at:at + n])
                 codes.append(c)
-            out[fast] = np.array(codes, dtype=np.int32)[g]
+            by_group = np.zeros(len(used) and int(used[-1]) + 1, dtype=np.int32)
+            by_group[used] = codes
+            out[fast] = by_group[g]
         rest = np.ones(len(starts), dtype=bool)
         rest[fast] = False
         rest = np.flatnonzero(rest)
@@ -119,9 +127,9 @@ def _batch(raws: list[str], lays: list, vocab: _Vocab) -> tuple:
     of each document (in document order) the (s, 3) array of :meth:`Layout.sentences`, which
     is also stored in each layout that had none (the same values: the same splitter on the
     same paragraphs)."""
-    fill_sentences(raws, lays)
+    j = fill_sentences(raws, lays)
     sents = [lay.sentences(raw) for raw, lay in zip(raws, lays)]
-    j = Joined.of(raws, lays)
+    j = j or Joined.of(raws, lays)
     if j is None:  # (every joiner character is in the text: one document, or paragraph, at a time)
         if len(raws) == 1:
             return _alone(raws[0], lays[0], vocab) + (sents,)
@@ -160,36 +168,36 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
     doc_ids = pd.Index(corpus["doc_id"])
     vocab = _Vocab()
     sent_names: list[str] = []
-    par_parts: list[str] = []
+    part_code: dict[str, int] = {}  # part -> code, in the order first seen
     out: dict[str, list[np.ndarray]] = {"doc": [], "sent": [], "part": [], "token": [], "start": [], "end": []}
     raws_all, lays_all, dids = column(corpus, "raw"), layouts(corpus), column(corpus, "doc_id")
+    doc_type = np.int16 if len(raws_all) < 32767 else np.int32  # (the type its categorical keeps)
     suffix = [f"-s{j:02d}" for j in range(1, 100)]
-    n_par_before = 0
     for b0 in range(0, len(raws_all), _BATCH):
         raws, lays = raws_all[b0:b0 + _BATCH], lays_all[b0:b0 + _BATCH]
         doc, par, start, end, codes, sents = _batch(raws, lays, vocab)
         n_sents = [len(x) for x in sents]
         for did, k in zip(dids[b0:b0 + _BATCH], n_sents):
             sent_names += [did + x for x in suffix[:k]] if k < 100 else [f"{did}-s{j:02d}" for j in range(1, k + 1)]
-        for lay in lays:
-            par_parts += lay.parts
         # the sentence of each token: the last one of its document starting at or before it
         key_s = np.repeat(np.arange(len(sents), dtype=np.int64), n_sents) << 32 | np.concatenate(sents)[:, 0]
         sent = np.searchsorted(key_s, doc << 32 | start, side="right") - 1 + (len(sent_names) - len(key_s))
-        out["doc"].append((doc + b0).astype(np.int32))
+        par_part = [part_code.setdefault(x, len(part_code)) for lay in lays for x in lay.parts]
+        out["doc"].append((doc + b0).astype(doc_type))
         out["sent"].append(sent.astype(np.int32))
-        out["part"].append((par + n_par_before).astype(np.int32))
+        out["part"].append(np.array(par_part, dtype=np.int16 if len(part_code) < 32767 else np.int32)[par])
         out["token"].append(codes)
         out["start"].append(start.astype(np.int32))
         out["end"].append(end.astype(np.int32))
-        n_par_before += sum(len(lay.pars) for lay in lays)
     cols = {}
     for k in list(out):  # one column at a time, its chunks freed as it is joined (peak memory)
         cols[k] = np.concatenate(out.pop(k)) if len(corpus) else np.zeros(0, np.int32)
     shown = [fold(w).lower() if lower else fold(w) for w in vocab]
     words, remap = np.unique(np.array(shown, dtype=object), return_inverse=True)
     outlet_codes, outlets = pd.factorize(corpus["outlet"], sort=True)
-    part_codes, parts = pd.factorize(pd.Index(par_parts, dtype="str"), sort=True)
+    parts = pd.Index(sorted(part_code), dtype="str")
+    part_remap = np.zeros(len(part_code), dtype=np.int64)
+    part_remap[list(part_code.values())] = parts.get_indexer(list(part_code))
     doc = cols["doc"]
     if doc_ids.is_unique:
         doc_col = _categorical(doc, doc_ids)
@@ -201,7 +209,7 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
         "outlet": _categorical(_small(outlet_codes)[doc], outlets),
         "published": corpus["published"].to_numpy()[doc],
         "sent_id": sent_col,
-        "part": _categorical(_small(part_codes)[cols["part"]], parts),
+        "part": _categorical(_small(part_remap)[cols["part"]] if len(parts) else cols["part"], parts),
         "token": _categorical(_small(remap)[cols["token"]] if len(words) else cols["token"],
                               pd.Index(words, dtype="str")),
         "start": cols["start"],
