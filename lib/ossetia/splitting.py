@@ -60,11 +60,47 @@ _WS, _END, _CLOSE, _OPEN, _CAP, _RUN_CHAR = 1, 2, 4, 8, 16, 32
 
 
 def _next_not(mask: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """For each index of ``at``, the first index >= it where ``mask`` is False (len(mask) if none)."""
-    out = np.flatnonzero(~mask)
-    k = np.searchsorted(out, at)
-    return np.where(k < out.size, out[np.minimum(k, max(out.size - 1, 0))], mask.size) if out.size else \
-        np.full(at.shape, mask.size, dtype=np.int64)
+    """For each index of ``at``, the first index >= it where ``mask`` is False (len(mask) if none).
+
+    The runs it skips are short (closing quotes, the space after a full stop), so it steps
+    forward over them, a few times, on the indices still inside a run; what is left after
+    that is looked up among all the indices where ``mask`` is False (exact for any run, but
+    a pass over the whole text)."""
+    out = np.array(at, dtype=np.int64)
+    pad = np.append(mask, False)  # (stop at the end)
+    act = np.flatnonzero(pad[out])
+    for _ in range(_STEPS):
+        if not act.size:
+            return out
+        out[act] += 1
+        act = act[pad[out[act]]]
+    if act.size:
+        false = np.flatnonzero(~pad)  # (ends with len(mask))
+        out[act] = false[np.searchsorted(false, out[act])]
+    return out
+
+
+_STEPS = 4
+
+
+def _word_start(run: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """For each index of ``at``, the start of the run of ``run`` characters that ends right
+    before it: one past the last index < it where ``run`` is False (0 if none). Steps back
+    over a word's length a few times, then looks the rest up exactly (see :func:`_next_not`)."""
+    out = np.array(at, dtype=np.int64)
+    act = np.flatnonzero(out > 0)
+    act = act[run[out[act] - 1]]
+    for _ in range(4 * _STEPS):
+        if not act.size:
+            return out
+        out[act] -= 1
+        act = act[out[act] > 0]
+        act = act[run[out[act] - 1]]
+    if act.size:
+        false = np.flatnonzero(~run)
+        k = np.searchsorted(false, out[act]) - 1
+        out[act] = np.where(k >= 0, false[np.maximum(k, 0)] + 1, 0)
+    return out
 
 
 def _candidates(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -107,9 +143,7 @@ def split_joined(joined: str, seg_start: np.ndarray, seg_end: np.ndarray,
         # the word before each full stop: the run of letters and full stops ending at j - 1
         # (after the last character outside such a run), its trailing full stops dropped
         is_dot = cp[j] == _DOT
-        out = np.flatnonzero((k & _RUN_CHAR) == 0)
-        at = np.searchsorted(out, j) - 1
-        w_start = np.where(at >= 0, out[np.maximum(at, 0)] + 1, 0)
+        w_start = _word_start((k & _RUN_CHAR) > 0, j)
         w_end = j.copy()
         while True:
             trail = np.flatnonzero((w_end > w_start) & (cp[np.maximum(w_end - 1, 0)] == _DOT))
@@ -125,9 +159,7 @@ def split_joined(joined: str, seg_start: np.ndarray, seg_end: np.ndarray,
         keep = ~abbrev
         j, e = j[keep], e[keep]
     # past the spaces after a boundary
-    not_space = np.flatnonzero(cp != _SPACE)
-    nxt = not_space[np.minimum(np.searchsorted(not_space, e), not_space.size - 1)] if not_space.size else e
-    nxt = np.where(nxt >= e, nxt, cp.size) if e.size else e
+    nxt = _next_not(cp == _SPACE, e)
     par = np.searchsorted(seg_start, j, side="right") - 1
     nxt = np.minimum(nxt, seg_end[par]) if e.size else e
     # each boundary ends a sentence that starts where the one before it in its paragraph

@@ -42,8 +42,9 @@ class _Vocab(dict):
     """token -> code, a new code for each new token (``map(vocab.__getitem__, tokens)``).
 
     :meth:`codes` gives the codes of the tokens at some spans of a text without making a
-    string of each: a token of at most sixteen characters, all below U+0100, is known by its
-    code points packed in two 64-bit integers (exact: no token holds U+0000); the tokens of a
+    string of each: a token of at most sixteen characters, all below U+0100 but ’, is known by
+    its code points (’ as 0x19) packed in two 64-bit integers (exact: no token holds U+0000 or
+    U+0019); the tokens of a
     text are grouped by those integers with pandas' hash tables, and only one token of each
     group is looked up (and sliced out of the text, the first time it is seen)."""
 
@@ -60,8 +61,10 @@ class _Vocab(dict):
         out = np.empty(len(starts), dtype=np.int32)
         lookup = self.__getitem__
         width = ends - starts
-        wide = np.zeros(cp.size + 1, dtype=np.int32)  # wide[k]: code points past U+00FF before k
-        np.cumsum(cp >= 256, out=wide[1:])
+        # wide[k]: code points past U+00FF before k, but the typographic apostrophe (U+2019):
+        # its low byte, 0x19, is a control character, in no token, so it stands for it
+        wide = np.zeros(cp.size + 1, dtype=np.int32)
+        np.cumsum((cp >= 256) & (cp != 0x2019), out=wide[1:])
         fast = np.flatnonzero((width <= 16) & (wide[ends] == wide[starts]))
         if fast.size:
             b = np.zeros(cp.size + 24, dtype=np.uint8)

@@ -49,9 +49,9 @@ def _classes(text: str, cp: np.ndarray) -> np.ndarray:
     return k
 
 
-def _scan(text: str, cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Token starts, ends and the code points of ``text`` with every character outside a
-    token replaced by a space. ``cp``: the code points of ``text``, if the caller has them."""
+def _scan(text: str, cp: np.ndarray | None = None, kept: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Token starts, ends and (when ``kept``) the code points of ``text`` with every character
+    outside a token replaced by a space. ``cp``: the code points of ``text``, if the caller has them."""
     n = len(text)
     if cp is None:
         cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
@@ -77,7 +77,7 @@ def _scan(text: str, cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarr
     cont_next[:-1] = cont[1:]
     inside = letter | digit | j1 | j2
     ends = np.flatnonzero(inside & ~cont_next) + 1
-    return starts, ends, np.where(inside, cp, np.uint32(32))
+    return starts, ends, np.where(inside, cp, np.uint32(32)) if kept else None
 
 
 def token_spans(text: str, cp: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -85,7 +85,7 @@ def token_spans(text: str, cp: np.ndarray | None = None) -> tuple[np.ndarray, np
     ``cp``: the code points of ``text``, if the caller has them."""
     if not text:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    starts, ends, _ = _scan(text, cp)
+    starts, ends, _ = _scan(text, cp, kept=False)
     return starts, ends
 
 
