@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate, count
 
 from .offsetmap import _WS_CHARS, SEPARATOR, _keep_mask, _offset_map, _offset_map_contiguous  # noqa: F401
 from .normalise_rules import (  # noqa: F401  (the rules' names, as this module has always offered them)
@@ -163,13 +164,20 @@ def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, .
         plain = plain and same
 
     bom = "\ufeff" in raw
-    for no, ls, line in _lines(raw):
+    if "\r" in raw:
+        numbered = _lines(raw)
+    else:  # (the usual case, without a generator: what _lines gives)
+        lines = raw.split("\n")
+        if len(lines) > 1 and not lines[-1]:
+            lines.pop()
+        numbered = zip(count(1), accumulate((len(x) + 1 for x in lines[:-1]), initial=0), lines)
+    for no, ls, line in numbered:
         stripped = line.strip()
         if bom and stripped[:1] == "\ufeff":
             stripped = stripped.lstrip("\ufeff").strip()
         if not stripped:
             continue
-        lead = ls + line.index(stripped[0])
+        lead = ls if stripped is line else ls + line.index(stripped[0])  # (strip gives the line itself when it strips nothing)
         te = lead + len(stripped)
         # folding leaves `stripped` unchanged when it is printable with no double space (every
         # whitespace character but the ASCII space, and the byte-order mark, is non-printable)
