@@ -58,3 +58,25 @@ def test_skip_leaves_out_a_kind_at_one_size_and_says_so(tmp_path, monkeypatch, c
     assert bench.main(["--sizes", "12", "--skip", "spacy@12,extract", "--readme"]) == 0
     assert "spacy" not in ran and "extract" not in ran and "tokens" in ran and "stats2" in ran
     assert "Left out of this run: extract, spacy at 12 documents." in readme.read_text(encoding="utf-8")
+
+
+def test_repeated_runs_keep_the_fastest_and_the_largest_peak():
+    runs = [{"seconds": 3.0, "cpu": 3.0, "peak_bytes": 10}, {"seconds": 2.0, "cpu": 2.5, "peak_bytes": 7},
+            {"seconds": 2.5, "cpu": 2.0, "peak_bytes": 12}]
+    best = None
+    for r in runs:
+        best = bench._best(best, r)
+    assert (best["seconds"], best["cpu"], best["peak_bytes"], best["runs"]) == (2.0, 2.5, 12, 3)
+    assert "error" in bench._best(best, {"error": "failed"})
+
+
+def test_a_small_run_repeats_each_measurement(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(bench, "BENCH_DIR", tmp_path)
+    calls = []
+    monkeypatch.setattr(bench, "measure", lambda kind, folder: calls.append(kind) or
+                        {"seconds": 1.0 + len(calls), "cpu": 1.0, "peak_bytes": 1, "load": 0.0, "load_after": 0.0})
+    assert bench.main(["--sizes", "12", "--repeat", "2", "--skip", "spacy,archive,stats1,stats2"]) == 0
+    # interleaved: every kind once, then again (extract only once)
+    assert calls == ["load", "tokens", "countvec", "kwic", "re", "extract", "load", "tokens", "countvec", "kwic", "re"]
+    out = capsys.readouterr().out
+    assert "| 12 | " in out and "| `load_corpus(W)` | 2.00 |" in out  # the first, fastest run
