@@ -161,6 +161,35 @@ def _alone(raw: str, lay, vocab: _Vocab) -> tuple:
     return np.zeros(cat[0].size, dtype=np.int64), cat[0], cat[1], cat[2], cat[3]
 
 
+class _Columns:
+    """Integer columns filled batch by batch, in arrays allocated once for about ``expect``
+    rows (grown by half when short) and cut to size at the end: no list of chunks to join
+    (which would hold every value twice), and no small arrays left among the batches'
+    temporary ones (which keeps the process's memory from being given back)."""
+
+    def __init__(self, expect: int, types: dict):
+        self.n, self.cap = 0, max(int(expect), 1024)
+        self.arrays = {k: np.empty(self.cap, dtype=t) for k, t in types.items()}
+
+    def add(self, **values: np.ndarray) -> None:
+        m = len(next(iter(values.values())))
+        if self.n + m > self.cap:
+            self.cap = max(self.cap + self.cap // 2, self.n + m)
+            for a in self.arrays.values():
+                a.resize(self.cap, refcheck=False)
+        for k, v in values.items():
+            a = self.arrays[k]
+            if v.size and int(v.max()) > np.iinfo(a.dtype).max:  # (a type too small after all)
+                a = self.arrays[k] = a.astype(np.int64)
+            a[self.n:self.n + m] = v
+        self.n += m
+
+    def done(self) -> dict[str, np.ndarray]:
+        for a in self.arrays.values():
+            a.resize(self.n, refcheck=False)  # (in place: the unused end is given back)
+        return self.arrays
+
+
 def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
     """One row per token of the body text: document variables, ``sent_id``, ``part``, ``token``
     and raw ``start``/``end``. Apostrophes are folded (``state’s`` -> ``state's``).
@@ -172,10 +201,11 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
     vocab = _Vocab()
     sent_names: list[str] = []
     part_code: dict[str, int] = {}  # part -> code, in the order first seen
-    out: dict[str, list[np.ndarray]] = {"doc": [], "sent": [], "part": [], "token": [], "start": [], "end": []}
     raws_all, lays_all, dids = column(corpus, "raw"), layouts(corpus), column(corpus, "doc_id")
     doc_type = np.int16 if len(raws_all) < 32767 else np.int32  # (the type its categorical keeps)
     suffix = [f"-s{j:02d}" for j in range(1, 100)]
+    cols = _Columns(sum(map(len, raws_all)) // 5, {"doc": doc_type, "sent": np.int32, "part": np.int16,
+                                                   "token": np.int32, "start": np.int32, "end": np.int32})
     for b0 in range(0, len(raws_all), _BATCH):
         raws, lays = raws_all[b0:b0 + _BATCH], lays_all[b0:b0 + _BATCH]
         doc, par, start, end, codes, sents = _batch(raws, lays, vocab)
@@ -186,15 +216,9 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
         key_s = np.repeat(np.arange(len(sents), dtype=np.int64), n_sents) << 32 | np.concatenate(sents)[:, 0]
         sent = np.searchsorted(key_s, doc << 32 | start, side="right") - 1 + (len(sent_names) - len(key_s))
         par_part = [part_code.setdefault(x, len(part_code)) for lay in lays for x in lay.parts]
-        out["doc"].append((doc + b0).astype(doc_type))
-        out["sent"].append(sent.astype(np.int32))
-        out["part"].append(np.array(par_part, dtype=np.int16 if len(part_code) < 32767 else np.int32)[par])
-        out["token"].append(codes)
-        out["start"].append(start.astype(np.int32))
-        out["end"].append(end.astype(np.int32))
-    cols = {}
-    for k in list(out):  # one column at a time, its chunks freed as it is joined (peak memory)
-        cols[k] = np.concatenate(out.pop(k)) if len(corpus) else np.zeros(0, np.int32)
+        cols.add(doc=doc + b0, sent=sent, part=np.array(par_part, dtype=np.int64)[par], token=codes,
+                 start=start, end=end)
+    cols = cols.done()
     shown = [fold(w).lower() if lower else fold(w) for w in vocab]
     words, remap = np.unique(np.array(shown, dtype=object), return_inverse=True)
     outlet_codes, outlets = pd.factorize(corpus["outlet"], sort=True)
