@@ -138,3 +138,26 @@ def test_a_changed_raw_text_gets_its_own_layout():
     c.loc[0, "raw"] = c.loc[0, "raw"].replace("Kosovo", "Kosova")
     t = tokens(c)
     assert as_tuples(t) == plain_tokens(c)
+
+
+def test_a_text_of_one_letter_words_outgrows_the_first_allocation(seeds_copy, add_text):
+    # tokens are allocated for about one per five characters: here there is one per two
+    add_text(seeds_copy, "Headline of the day\n\n" + " ".join("abcdefghij" * 600) + ".\n")
+    c = load_corpus(seeds_copy)
+    toks = tokens(c)
+    assert len(toks) > sum(map(len, c["raw"])) // 5  # (so the columns had to grow)
+    assert as_tuples(toks) == plain_tokens(c)
+
+
+def test_columns_grow_and_widen_when_the_first_guess_is_wrong():
+    from ossetia.textstats import _Columns
+
+    cols = _Columns(10, {"a": np.int16, "b": np.int32})
+    rows = [np.arange(k * 700, (k + 1) * 700) for k in range(60)]  # 42,000 rows; past int16 by the end
+    for r in rows:
+        if r.max() > 32767:
+            cols.widen("a", np.int32)
+        cols.add(a=r, b=r * 2)
+    got = cols.done()
+    assert got["a"].dtype == np.int32 and got["b"].dtype == np.int32 and cols.cap >= 42000
+    assert (got["a"] == np.concatenate(rows)).all() and (got["b"] == 2 * np.concatenate(rows)).all()

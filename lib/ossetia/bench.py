@@ -91,10 +91,10 @@ def _files(folder: Path) -> list[tuple[Path, str]]:
 
 
 def _texts(folder: Path) -> tuple[list[str], list[str]]:
-    from .fileio import decode_text
+    from .fileio import decode_text, read_bytes
 
-    items = _files(folder)
-    return [decode_text(p.read_bytes(), p) for p, _ in items], [o for _, o in items]
+    items = _files(folder)  # (read as load_corpus reads them)
+    return [decode_text(read_bytes(p), p) for p, _ in items], [o for _, o in items]
 
 
 # -- the measured work: one function per measurement, each what a user (or a peer) calls ---
@@ -257,9 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dask-sizes", default=None, help="sizes at which archive/stats run (default: the largest)")
     ap.add_argument("--skip", default="", help="measurements to leave out, comma-separated: a kind (spacy) "
                                                "or a kind at one size (spacy@100000)")
-    ap.add_argument("--repeat", type=int, default=3,
+    ap.add_argument("--repeat", type=int, default=5,
                     help="runs of each in-memory measurement, interleaved (ours, then the peers, then again); "
-                         "the table shows the fastest (default 3)")
+                         "the table shows the fastest (default 5)")
     ap.add_argument("--repeat-upto", type=int, default=10000,
                     help="largest size whose measurements are repeated (default 10000); larger sizes, and "
                          "archive and stats, run once")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import ids
 from .errors import OssetiaError
-from .fileio import decode_text
+from .fileio import decode_text, read_bytes
 from .normalise import normalise, workspace_rules
 from .paths import rel, seeds_dir as _seeds_dir
 from .fileio import read_table
@@ -161,8 +161,7 @@ def problems(seeds: str | Path | None = None, on_doc=None) -> tuple[list[Ossetia
         listed.add(fname)
         fshow = _Shown(path)  # (resolving the shown path costs more than reading the file)
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
+            data = read_bytes(path)
         except OSError as e:
             missing = isinstance(e, (FileNotFoundError, IsADirectoryError, NotADirectoryError)) or os.path.isdir(path)
             out.append(OssetiaError(fshow, f"listed in {where} but missing" if missing

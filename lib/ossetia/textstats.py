@@ -163,7 +163,8 @@ def _alone(raw: str, lay, vocab: _Vocab) -> tuple:
 
 class _Columns:
     """Integer columns filled batch by batch, in arrays allocated once for about ``expect``
-    rows (grown by half when short) and cut to size at the end: no list of chunks to join
+    rows (grown by half when short) and cut to size at the end (the caller widens a column
+    before it adds a value its type cannot hold): no list of chunks to join
     (which would hold every value twice), and no small arrays left among the batches'
     temporary ones (which keeps the process's memory from being given back)."""
 
@@ -178,11 +179,13 @@ class _Columns:
             for a in self.arrays.values():
                 a.resize(self.cap, refcheck=False)
         for k, v in values.items():
-            a = self.arrays[k]
-            if v.size and int(v.max()) > np.iinfo(a.dtype).max:  # (a type too small after all)
-                a = self.arrays[k] = a.astype(np.int64)
-            a[self.n:self.n + m] = v
+            self.arrays[k][self.n:self.n + m] = v
         self.n += m
+
+    def widen(self, name: str, dtype) -> None:
+        """Hold larger values in column ``name`` from now on (its values so far kept)."""
+        if np.dtype(dtype).itemsize > self.arrays[name].dtype.itemsize:
+            self.arrays[name] = self.arrays[name].astype(dtype)
 
     def done(self) -> dict[str, np.ndarray]:
         for a in self.arrays.values():
@@ -216,6 +219,8 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
         key_s = np.repeat(np.arange(len(sents), dtype=np.int64), n_sents) << 32 | np.concatenate(sents)[:, 0]
         sent = np.searchsorted(key_s, doc << 32 | start, side="right") - 1 + (len(sent_names) - len(key_s))
         par_part = [part_code.setdefault(x, len(part_code)) for lay in lays for x in lay.parts]
+        if len(part_code) > 32767:  # (more parts than any rules file names)
+            cols.widen("part", np.int32)
         cols.add(doc=doc + b0, sent=sent, part=np.array(par_part, dtype=np.int64)[par], token=codes,
                  start=start, end=end)
     cols = cols.done()
