@@ -11,6 +11,7 @@ LABSTAMP := $(VENV)/.installed-lab
 BENCHSTAMP := $(VENV)/.installed-bench
 SITESTAMP := $(VENV)/.installed-site
 CHROMIUM := /usr/bin/chromium
+PDFTOPPM := /usr/bin/pdftoppm
 DASKSTAMP := $(VENV)/.installed-dask
 NBVAL  := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Two workers; loadscope keeps each notebook's cells (and each test module) on one worker, in order.
@@ -21,7 +22,7 @@ export PYTHONHASHSEED := 0
 # Keep third-party caches out of the user's home folder and the tree.
 export MPLCONFIGDIR := $(CURDIR)/$(VENV)/mplconfig
 
-.PHONY: help setup figures test unit nbtest notebooks nav lab check bench site site-test test-dask clean
+.PHONY: help setup figures test unit nbtest notebooks nav lab check bench site site-test test-dask test-pdf clean
 
 help:
 	@echo "make figures    export every briefing figure to figures/ (the main job)"
@@ -34,6 +35,7 @@ help:
 	@echo "make site-test  browser tests of site/ (Chromium; installed with apt-get when missing)"
 	@echo "make bench      benchmark the public API against CountVectorizer, spaCy, re; Dask (several minutes)"
 	@echo "make test-dask  the Dask scale-out test (installs the dask extra)"
+	@echo "make test-pdf   the print figures' PDFs in two renderers (poppler-utils; installed with apt-get when missing)"
 
 setup: $(STAMP)
 
@@ -110,6 +112,17 @@ site: $(SITESTAMP)
 $(CHROMIUM):
 	@if [ "$$(id -u)" != 0 ]; then echo "make site-test needs $(CHROMIUM): run 'sudo apt-get install chromium'"; exit 1; fi
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+# poppler-utils (pdftoppm, pdftocairo) for the check that the print figures' PDFs look the same
+# in two renderers; installed as root when missing, like Chromium.
+$(PDFTOPPM):
+	@if [ "$$(id -u)" != 0 ]; then echo "make test-pdf needs $(PDFTOPPM): run 'sudo apt-get install poppler-utils'"; exit 1; fi
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils
+
+# The PDF renderer check (in `make test` too, where it is skipped when poppler-utils is missing); exit 5 is said, not hidden.
+test-pdf: $(STAMP) $(PDFTOPPM)
+	@rc=0; $(BIN)/python -m pytest -p no:cacheprovider tests/test_presets.py -k two_pdf_renderers -q || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test-pdf: pytest collected NO tests (exit 5)"; exit 0; fi; exit $$rc
 
 # Browser tests (tests/browser, not part of `make test`; JupyterLab for the open-and-save test); exit 5 (no tests collected) is said, not hidden.
 site-test: $(SITESTAMP) $(LABSTAMP) $(CHROMIUM)
