@@ -314,6 +314,19 @@ def load_reference(name: str, seeds: str | Path | None = None) -> pd.DataFrame:
 
 
 def load_vocab(name: str, seeds: str | Path | None = None) -> pd.DataFrame:
+    """One of the controlled vocabularies of a seeds folder (``vocab/<name>.csv``): the codes a
+    claim or number may use, with their labels and definitions.
+
+    Args:
+        name: ``"actions"``, ``"targets"``, ``"actors"``, ``"actor_aliases"`` or ``"measures"``.
+        seeds: the seeds folder (a workspace); default :func:`ossetia.paths.seeds_dir`.
+    Returns:
+        the table as strings, one row per code (its key column: ``action``, ``target``,
+        ``actor``, ``alias`` or ``measure``).
+    Raises:
+        KeyError: ``name`` is not one of those; OssetiaError: the file is missing or malformed
+        (one line naming it).
+    """
     if name not in VOCAB:
         raise KeyError(f"no vocabulary {name!r}; known: {', '.join(VOCAB)}")
     return read_table(_seeds_dir(seeds) / "vocab" / f"{name}.csv", [VOCAB[name]])

@@ -26,6 +26,13 @@ _LEADER = re.compile(
 
 
 def labels_lexicon() -> pd.DataFrame:
+    """The framing labels the project counts (``lib/ossetia/data/labels.csv``).
+
+    Returns:
+        one row per label: ``label``, its regular expression ``pattern``, what it
+        ``applies_to`` and its ``connotation`` (what :func:`label_hits` and :func:`label_rates`
+        look for).
+    """
     return read_table(LABELS, ["label", "pattern", "applies_to", "connotation"])
 
 

@@ -25,7 +25,15 @@ def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
 
 def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     """One row per sentence: document variables, ``sent_id`` (``000-s01``), ``par``, ``part``,
-    ``text`` (normalised) and ``start``/``end`` (raw-file offsets, end exclusive)."""
+    ``text`` (normalised) and ``start``/``end`` (raw-file offsets, end exclusive).
+
+    Args:
+        corpus: the corpus (:func:`ossetia.load_corpus`).
+    Returns:
+        one row per sentence, in document and text order: ``doc_id``, ``outlet``, ``published``, ``sent_id``
+        (the id claims and tokens use), ``par`` (its paragraph, from 1), ``part``, ``text``
+        (whitespace folded) and ``start``/``end`` (the sentence's span in the raw file).
+    """
     cols: dict[str, list] = {c: [] for c in ["doc_id", "outlet", "sent_id", "par", "part", "text", "start", "end"]}
     counts = []
     lays = layouts(corpus)

@@ -199,7 +199,16 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
 
     The table is compact: ``doc_id``, ``outlet``, ``sent_id``, ``part`` and ``token`` are
     categoricals (integer codes into their sorted values), ``start``/``end`` int32, so a token
-    costs about 25 bytes, not a row of Python objects."""
+    costs about 25 bytes, not a row of Python objects.
+
+    Args:
+        corpus: the corpus (:func:`ossetia.load_corpus`).
+        lower: lower-case the tokens (``False`` keeps their case).
+    Returns:
+        one row per token, in document and text order: ``doc_id``, ``outlet``, ``published``,
+        ``sent_id``, ``part``, ``token``, ``start``/``end`` (offsets in the raw file, end
+        exclusive: the raw text there is the token, before folding and lower-casing).
+    """
     doc_ids = pd.Index(corpus["doc_id"])
     vocab = _Vocab()
     sent_names: list[str] = []
@@ -252,7 +261,17 @@ def tokens(corpus: pd.DataFrame, lower: bool = True) -> pd.DataFrame:
 def kwic(corpus: pd.DataFrame, pattern: str, window: int = 8) -> pd.DataFrame:
     """Keyword in context: every match of the regular expression ``pattern`` (case-insensitive,
     matched on folded text so ’ and ' are alike) with ``window`` words either side, within its
-    sentence. Columns: document variables, ``sent_id``, ``pre``, ``keyword``, ``post``, raw offsets."""
+    sentence. Columns: document variables, ``sent_id``, ``pre``, ``keyword``, ``post``, raw offsets.
+
+    Args:
+        corpus: the corpus (:func:`ossetia.load_corpus`).
+        pattern: a regular expression (``"recogni[sz]e"``), matched case-insensitively.
+        window: how many words of context on each side (never past the sentence).
+    Returns:
+        one row per match: ``doc_id``, ``outlet``, ``published``, ``sent_id``, ``part``,
+        ``pre``, ``keyword`` (as written in the raw file), ``post``, ``start``/``end`` (offsets of
+        the keyword in the raw file: ``raw[start:end] == keyword``).
+    """
     rx = re.compile(pattern, re.I)
     rows = []
     raws, lays = column(corpus, "raw"), layouts(corpus)
@@ -303,7 +322,16 @@ def _frequency_table(counts: pd.DataFrame, by: str, per: int) -> pd.DataFrame:
 
 
 def frequencies(toks: pd.DataFrame, by: str = "outlet", per: int = 1000) -> pd.DataFrame:
-    """Token counts per group, with the rate per ``per`` tokens of that group."""
+    """Token counts per group, with the rate per ``per`` tokens of that group.
+
+    Args:
+        toks: a token table (:func:`tokens`).
+        by: the column to group by (``"outlet"``, ``"doc_id"``, ``"part"`` …).
+        per: the rate's base (1000: per thousand tokens of the group).
+    Returns:
+        one row per group and token that occurs: ``by``, ``token``, ``count``,
+        ``group_tokens`` (the group's size) and ``per_<per>``, most frequent first in each group.
+    """
     return _frequency_table(_counts(toks, by), by, per)
 
 
