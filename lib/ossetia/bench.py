@@ -1,7 +1,7 @@
 """``make bench``: what a user calls, timed on synthetic workspaces of 1k, 10k and 100k
 documents, against peers doing the same work on the same files, in the same run.
 
-    python -m ossetia.bench [--sizes 1000,10000,100000] [--dask-sizes N,...] [--repeat 3] [--readme]
+    python -m ossetia.bench [--sizes 1000,10000,100000] [--dask-sizes N,...] [--repeat 5] [--readme]
 
 Each measurement runs in its own process (``--child``): ``load_corpus(W)``; ``load_corpus``
 + ``tokens`` + ``frequencies`` (peers: scikit-learn's ``CountVectorizer`` and spaCy's

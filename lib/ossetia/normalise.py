@@ -63,16 +63,16 @@ def _lines(raw: str):
     """(line number, start, line) of each line, the line without its break (\\n, \\r\\n, \\r).
     A break at the very end of the file starts no further line."""
     if "\r" not in raw:  # the usual case: str.split is much faster than a regex
-        lines, breaks = raw.split("\n"), None
-    else:
-        parts = _BREAK.split(raw)
-        lines, breaks = parts[0::2], parts[1::2]
+        lines = raw.split("\n")
+        if len(lines) > 1 and not lines[-1]:
+            lines.pop()
+        return zip(count(1), accumulate((len(x) + 1 for x in lines[:-1]), initial=0), lines)
+    parts = _BREAK.split(raw)
+    lines, breaks = parts[0::2], parts[1::2]
     if len(lines) > 1 and not lines[-1]:
         lines.pop()
-    start = 0
-    for no, line in enumerate(lines, start=1):
-        yield no, start, line
-        start += len(line) + (1 if breaks is None else len(breaks[no - 1]) if no <= len(breaks) else 0)
+    starts = accumulate((len(x) + len(b) for x, b in zip(lines[:-1], breaks)), initial=0)
+    return zip(count(1), starts, lines)
 
 
 def _given_title_line(raw: str, title: str) -> int:
@@ -164,14 +164,7 @@ def normalise(raw: str, outlet: str = "*", title: str = "", rules: tuple[Rule, .
         plain = plain and same
 
     bom = "\ufeff" in raw
-    if "\r" in raw:
-        numbered = _lines(raw)
-    else:  # (the usual case, without a generator: what _lines gives)
-        lines = raw.split("\n")
-        if len(lines) > 1 and not lines[-1]:
-            lines.pop()
-        numbered = zip(count(1), accumulate((len(x) + 1 for x in lines[:-1]), initial=0), lines)
-    for no, ls, line in numbered:
+    for no, ls, line in _lines(raw):
         stripped = line.strip()
         if bom and stripped[:1] == "\ufeff":
             stripped = stripped.lstrip("\ufeff").strip()

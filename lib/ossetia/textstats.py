@@ -44,9 +44,9 @@ class _Vocab(dict):
     :meth:`codes` gives the codes of the tokens at some spans of a text without making a
     string of each: a token of at most sixteen characters, all below U+0100 but ’, is known by
     its code points (’ as 0x19) packed in two 64-bit integers (exact: no token holds U+0000 or
-    U+0019); the tokens of a
-    text are grouped by those integers with pandas' hash tables, and only one token of each
-    group is looked up (and sliced out of the text, the first time it is seen)."""
+    U+0019); the tokens of a text are grouped by those integers with pandas' hash tables, and
+    only one token of each group is looked up (and sliced out of the text, the first time it is
+    seen)."""
 
     def __init__(self):
         super().__init__()
